@@ -1,0 +1,23 @@
+"""Smart-regency dashboard: every page is registered here, in one place."""
+import streamlit as st
+
+from indicators.label import teks
+from pages._bersama import pilih_bahasa
+
+# (label key, file, URL path); the first page is the default at "/"
+HALAMAN = [
+    ("halaman_ringkasan", "pages/ringkasan.py", "ringkasan"),
+    ("halaman_pilar", "pages/pilar.py", "pilar"),
+    ("halaman_layanan_desa", "pages/layanan_desa.py", "layanan-desa"),
+    ("halaman_aduan_jalan", "pages/aduan_jalan.py", "aduan-jalan"),
+    ("halaman_progres", "pages/progres.py", "progres"),
+    ("halaman_evaluasi", "pages/evaluasi.py", "evaluasi"),
+    ("halaman_data", "pages/data.py", "data"),
+    ("halaman_metodologi", "pages/metodologi.py", "metodologi"),
+]
+
+st.set_page_config(page_title="Dasbor Kabupaten Cerdas", layout="wide", initial_sidebar_state="expanded")
+bahasa = pilih_bahasa()
+navigasi = st.navigation([st.Page(berkas, title=teks(kunci, bahasa), url_path=url, default=(i == 0))
+                          for i, (kunci, berkas, url) in enumerate(HALAMAN)])
+navigasi.run()

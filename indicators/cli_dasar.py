@@ -1,0 +1,116 @@
+"""Foundation commands: ``regions``, ``demo``, ``validate``, ``import``, ``status``."""
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from indicators import skema as _skema
+from indicators.berkas import baca_tabel
+from indicators.wilayah import daftar_wilayah
+
+
+def _tulis(df, fmt: str, out: str | None) -> None:
+    teks = df.to_json(orient="records", force_ascii=False, indent=1) if fmt == "json" else df.to_csv(index=False)
+    if out:
+        Path(out).write_text(teks, encoding="utf-8")
+    else:
+        sys.stdout.write(teks if teks.endswith("\n") else teks + "\n")
+
+
+def _regions(a) -> int:
+    _tulis(daftar_wilayah(a.district, a.level), a.format, a.out)
+    return 0
+
+
+def _demo(a) -> int:
+    from indicators.demo import buat_demo
+
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    data = buat_demo(a.district, seed=a.seed, skala=a.scale, dataset=a.dataset)
+    for nama, df in data.items():
+        df.to_csv(out / f"{nama}.csv", index=False, date_format="%Y-%m-%dT%H:%M:%S")
+        print(f"{nama}.csv\t{len(df)} baris")
+    return 0
+
+
+def _laporan(galat) -> None:
+    print("baris\tkolom\taturan\tnilai", file=sys.stderr)
+    for r in galat.itertuples(index=False):
+        print(f"{r.baris}\t{r.kolom}\t{r.aturan}\t{'' if r.nilai is None else r.nilai}", file=sys.stderr)
+
+
+def _baca_valid(a):
+    mentah = baca_tabel(a.file)
+    hasil = _skema.validasi(mentah, a.dataset)
+    if not hasil.valid:
+        print(f"{a.file}: {len(hasil.galat)} galat pada {hasil.galat.baris.nunique()} baris; tidak ada yang diimpor",
+              file=sys.stderr)
+        _laporan(hasil.galat)
+    return hasil
+
+
+def _validate(a) -> int:
+    hasil = _baca_valid(a)
+    if hasil.valid:
+        print(f"{a.file}: {len(hasil.data)} baris valid untuk dataset {a.dataset}")
+    return 0 if hasil.valid else 1
+
+
+def _import(a) -> int:
+    from indicators.gudang import Gudang
+
+    hasil = _baca_valid(a)
+    if not hasil.valid:
+        return 1
+    g = Gudang(a.store) if a.store else Gudang.bawaan()
+    r = g.impor(hasil.data, a.dataset, berkas=str(a.file), pengguna=getpass.getuser())
+    print(f"diimpor {r.baris} baris ke {a.dataset}: {r.baru} baru, {r.diperbarui} diperbarui, {r.sama} sama (dilewati)"
+          + ("; data demo dataset ini diganti" if r.ganti_demo else ""))
+    return 0
+
+
+def _status(a) -> int:
+    from indicators.gudang import Gudang
+
+    g = Gudang(a.store) if a.store else Gudang.bawaan()
+    st = g.status()
+    if a.format == "json":
+        print(json.dumps(st, ensure_ascii=False, indent=1))
+    else:
+        for nama, v in st["datasets"].items():
+            print(f"{nama}\t{v['rows']}\t{v['last_import'] or '-'}")
+    return 0
+
+
+def pasang(sub) -> None:
+    p = sub.add_parser("regions", help="daftar wilayah resmi Kemendagri")
+    p.add_argument("--district", default="18.02")
+    p.add_argument("--level", choices=["kabupaten", "kecamatan", "desa"], default="desa")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--out")
+    p.set_defaults(fungsi=_regions)
+
+    p = sub.add_parser("demo", help="tulis data demo tersimulasi, satu CSV per dataset")
+    p.add_argument("--district", default="18.02")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--scale", choices=["district", "province", "national"], default="district")
+    p.add_argument("--dataset", action="append", help="hanya dataset ini (boleh berulang)")
+    p.add_argument("--out", required=True)
+    p.set_defaults(fungsi=_demo)
+
+    for nama, fungsi, bantuan in (("validate", _validate, "periksa berkas terhadap skema dataset"),
+                                  ("import", _import, "impor berkas ke gudang data (semua atau tidak sama sekali)")):
+        p = sub.add_parser(nama, help=bantuan)
+        p.add_argument("file")
+        p.add_argument("--dataset", required=True, choices=sorted(_skema.muat_skema()))
+        if nama == "import":
+            p.add_argument("--store", help="berkas DuckDB (bawaan: pengaturan path_gudang)")
+        p.set_defaults(fungsi=fungsi)
+
+    p = sub.add_parser("status", help="isi gudang data per dataset")
+    p.add_argument("--store")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(fungsi=_status)
