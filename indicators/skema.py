@@ -47,6 +47,7 @@ class Kolom:
     min: float | None = None
     max: float | None = None
     pribadi: bool = False
+    pola: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def muat_skema() -> dict[str, Dataset]:
             if c["tipe"] not in TIPE_DTYPE:
                 raise ValueError(f"skema {nama}.{k}: tipe tidak dikenal {c['tipe']!r}")
             kolom[k] = Kolom(k, c["tipe"], bool(c["wajib"]), c["deskripsi"], tuple(c["nilai"]) if "nilai" in c else None,
-                             c.get("min"), c.get("max"), bool(c.get("pribadi", False)))
+                             c.get("min"), c.get("max"), bool(c.get("pribadi", False)), c.get("pola"))
         out[nama] = Dataset(nama, d["deskripsi"], tuple(d["kunci"]), kolom, tuple(d.get("aturan", ())))
     return out
 
@@ -153,6 +154,8 @@ def _pandera(ds: Dataset) -> pa.DataFrameSchema:
             checks.append(pa.Check.ge(c.min, error=f"nilai minimum {c.min}"))
         if c.max is not None:
             checks.append(pa.Check.le(c.max, error=f"nilai maksimum {c.max}"))
+        if c.pola:
+            checks.append(pa.Check.str_matches(c.pola, error="format tidak valid"))
         if c.tipe == "kode_wilayah":
             checks.append(pa.Check.str_matches(POLA_KODE, error="kode wilayah harus berbentuk 18.02.01.2001"))
         if c.tipe == "periode":
