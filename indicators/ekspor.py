@@ -32,8 +32,8 @@ def _aman(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def ke_csv(df: pd.DataFrame) -> bytes:
-    """UTF-8 CSV bytes (with BOM-less header), formula-safe."""
-    return _aman(df).to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S").encode("utf-8")
+    """UTF-8 CSV bytes, formula-safe; CRLF rows (RFC 4180) so a CR inside a text is quoted, not a row break."""
+    return _aman(df).to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S", lineterminator="\r\n").encode("utf-8")
 
 
 def ke_xlsx(df: pd.DataFrame, nama_lembar: str = "data") -> bytes:

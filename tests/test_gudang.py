@@ -1,0 +1,110 @@
+"""The DuckDB store: imports are all or nothing, recorded, and survive a crash unchanged."""
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from indicators import skema
+from indicators.gudang import Gudang
+from tests.bantu import demo, ke_teks
+
+
+@pytest.fixture
+def gudang_kosong(tmp_path):
+    g = Gudang(tmp_path / "uji.duckdb")
+    yield g
+    g.tutup()
+
+
+def _isi(g, nama):
+    return g.baca(nama).to_csv(index=False)
+
+
+def test_impor_baru_sama_diperbarui(gudang_kosong):
+    g = gudang_kosong
+    prog = demo()["program"]
+    r = g.impor(prog, "program", berkas="program.csv")
+    assert (r.baru, r.diperbarui, r.sama) == (len(prog), 0, 0)
+    r = g.impor(prog, "program", berkas="program.csv")
+    assert (r.baru, r.diperbarui, r.sama) == (0, 0, len(prog))
+    ubah = prog.head(3).copy()
+    ubah["anggaran"] = ubah["anggaran"] + 1
+    r = g.impor(ubah, "program", berkas="revisi.csv")
+    assert (r.baru, r.diperbarui, r.sama) == (0, 3, 0)
+    assert len(g.baca("program")) == len(prog)
+    log = g.riwayat_impor()
+    assert log.dataset.tolist() == ["program"] * 3 and log.berkas.iloc[0] == "revisi.csv"
+    st = g.status()["datasets"]["program"]
+    assert st["rows"] == len(prog) and st["last_import"] is not None
+
+
+def test_berkas_rusak_tidak_mengubah_apa_pun(gudang_kosong):
+    g = gudang_kosong
+    g.impor(demo()["program"], "program")
+    sebelum, versi = _isi(g, "program"), g.versi()
+    buruk = ke_teks(demo()["program"])
+    buruk.at[4, "pilar"] = "pariwisata"
+    with pytest.raises(ValueError, match="galat validasi"):
+        g.impor(buruk, "program")
+    assert _isi(g, "program") == sebelum and g.versi() == versi
+
+
+def test_galat_di_tengah_transaksi_dibatalkan(gudang_kosong):
+    g = gudang_kosong
+    g.impor(demo()["program"].head(5), "program")
+    sebelum, versi = _isi(g, "program"), g.versi()
+
+    def gagal():
+        raise RuntimeError("listrik padam")
+
+    with pytest.raises(RuntimeError):
+        g.impor(demo()["program"], "program", sebelum_commit=gagal)
+    assert _isi(g, "program") == sebelum and g.versi() == versi
+    assert g.log_audit().peristiwa.tolist().count("impor") == 1
+
+
+def test_proses_dibunuh_saat_impor_gudang_tetap(tmp_path):
+    path = tmp_path / "mati.duckdb"
+    g = Gudang(path)
+    g.impor(demo()["program"].head(5), "program")
+    sebelum = _isi(g, "program")
+    g.tutup()
+    kode = textwrap.dedent(f"""
+        import os, signal
+        from indicators.gudang import Gudang
+        from indicators.demo import buat_demo
+        g = Gudang({str(path)!r})
+        data = buat_demo("18.02", bulan=3, dataset=["program"])["program"]
+        g.impor(data, "program", sebelum_commit=lambda: os.kill(os.getpid(), signal.SIGKILL))
+    """)
+    p = subprocess.run([sys.executable, "-c", kode], cwd=os.getcwd(), capture_output=True, timeout=120)
+    assert p.returncode == -9  # killed inside the open transaction
+    g = Gudang(path)
+    assert _isi(g, "program") == sebelum
+    assert len(g.riwayat_impor()) == 1
+    g.tutup()
+
+
+def test_demo_dimuat_sekali_dan_diganti_impor_nyata(gudang_kosong):
+    g = gudang_kosong
+    assert g.pastikan_demo("18.02") is True
+    assert g.pastikan_demo("18.02") is False
+    assert g.dataset_demo() == set(skema.muat_skema()) - ({"nilai_indikator"} if g.baca("nilai_indikator").empty else set())
+    assert g.meta("kode_kabupaten") == "18.02"
+    nyata = demo()["program"].head(4)
+    r = g.impor(nyata, "program", berkas="program_resmi.xlsx")
+    assert r.ganti_demo and len(g.baca("program")) == 4
+    assert "program" not in g.dataset_demo()
+
+
+def test_audit_tanpa_data_pribadi(gudang_kosong):
+    g = gudang_kosong
+    a = demo()["aduan_jalan"].head(50)
+    g.impor(a, "aduan_jalan", berkas="aduan.csv", pengguna="operator1")
+    teks = g.log_audit().to_string()
+    for nama in a.pelapor_nama:
+        assert nama not in teks
+    for telp in a.pelapor_telepon:
+        assert telp not in teks
