@@ -1,12 +1,13 @@
 """Data: store contents, upload with per-row validation and all-or-nothing import, templates."""
 import pandas as pd
+import plotly.express as px
 import streamlit as st
 
 from indicators import skema
 from indicators.berkas import baca_tabel
 from indicators.format import angka
 from indicators.label import teks
-from pages._bersama import gudang, kepala, peran
+from pages._bersama import grafik, gudang, kepala, peran
 
 b = kepala("halaman_data", list(skema.muat_skema()))
 g = gudang()
@@ -16,6 +17,9 @@ st.dataframe(pd.DataFrame([{teks("dataset", b): k, teks("baris", b): angka(v["ro
                             teks("impor_terakhir", b): v["last_import"] or "–",
                             "demo": "✓" if k in g.dataset_demo() else ""}
                            for k, v in g.status()["datasets"].items()]), hide_index=True, width="stretch")
+jumlah = pd.DataFrame([{"dataset": k, "baris": v["rows"]} for k, v in g.status()["datasets"].items()])
+grafik(px.bar(jumlah, x="dataset", y="baris", log_y=True, title="Baris per dataset" if b == "id" else "Rows per dataset",
+              labels={"dataset": "", "baris": teks("baris", b)}))
 
 st.subheader("Unggah data" if b == "id" else "Upload data")
 berkas = st.file_uploader("CSV / XLSX", type=["csv", "xlsx"], key="unggah")
