@@ -1,0 +1,33 @@
+"""Scoring core: the six-pillar smart-regency index the way composite-indicator experts build it.
+
+The method is ``SCORING.md`` (OECD/JRC Handbook, COINr). Modules, one step each:
+
+- ``kerangka``: the framework file (``data/kerangka.yaml``), loaded and validated.
+- ``hitung`` (+ ``turunan``): indicator values per unit and period from the datasets.
+- ``perlakuan``, ``normalisasi``, ``agregasi``: imputation and outliers, normalisation, aggregation —
+  one small function per method behind a dict dispatcher.
+- ``pipeline``: availability checks, weights, aggregation hierarchy, maturity, ranks, audit trail.
+- ``koherensi``: correlations and Cronbach's alpha.
+- ``ketidakpastian``: uncertainty (rank intervals), Sobol sensitivity, remove-one-pillar.
+- ``idm``: the official IDM status layer. ``cli``: the ``score`` command.
+
+>>> from indicators.skor import muat_kerangka, skor_wilayah
+>>> h = skor_wilayah({}, muat_kerangka(), "18.02", "kabupaten", "2026-10")
+>>> h.skor.loc[0, "nama"]
+'Kabupaten Lampung Tengah'
+"""
+from indicators.skor.hitung import hitung_nilai, periode_terakhir
+from indicators.skor.idm import lapisan_idm, status_idm
+from indicators.skor.kerangka import Kerangka, baca_kerangka, muat_kerangka
+from indicators.skor.ketidakpastian import (HasilHapusPilar, HasilKetidakpastian, PengaturanKetidakpastian,
+                                            hapus_pilar, ketidakpastian, sensitivitas)
+from indicators.skor.koherensi import Koherensi, koherensi
+from indicators.skor.pipeline import HasilSkor, PengaturanSkor, label_kematangan, peringkat, skor, skor_wilayah
+
+__all__ = [
+    "Kerangka", "baca_kerangka", "muat_kerangka", "hitung_nilai", "periode_terakhir",
+    "PengaturanSkor", "HasilSkor", "skor", "skor_wilayah", "label_kematangan", "peringkat",
+    "Koherensi", "koherensi",
+    "PengaturanKetidakpastian", "HasilKetidakpastian", "HasilHapusPilar", "ketidakpastian", "sensitivitas",
+    "hapus_pilar", "status_idm", "lapisan_idm",
+]

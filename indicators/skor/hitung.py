@@ -80,14 +80,15 @@ def geser_periode(periode: str, bulan: int) -> str:
 
 
 def periode_terakhir(data: Mapping[str, pd.DataFrame]) -> str:
-    """The latest month present in the data (event times and snapshot periods); ``ValueError`` if none.
+    """The latest month of the data: the (lower) median of each dataset's latest month, so that a
+    few stray future-dated rows in one dataset do not move the period; ``ValueError`` if none.
 
     >>> periode_terakhir({"nilai_indikator": pd.DataFrame({"periode": ["2025-12", "2026-03"]})})
     '2026-03'
     """
     calon = []
     for nama, df in data.items():
-        if df is None or df.empty:
+        if df is None or df.empty or nama == "aduan_jalan_riwayat":  # the history follows its complaints
             continue
         w = WAKTU_BAWAAN.get(nama, {})
         if w.get("mode") == "bulan" and w["kolom"] in df:
@@ -100,7 +101,7 @@ def periode_terakhir(data: Mapping[str, pd.DataFrame]) -> str:
                 calon.append(p.max())
     if not calon:
         raise ValueError("data tidak memuat periode apa pun; sebutkan --period YYYY-MM")
-    return max(calon)
+    return sorted(calon)[(len(calon) - 1) // 2]
 
 
 def saring(df: pd.DataFrame, filt: Mapping | None) -> pd.Series:

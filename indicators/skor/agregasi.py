@@ -1,0 +1,95 @@
+"""Step 7 of SCORING.md: aggregation, one piece per method, vectorised over runs.
+
+Every method takes scores ``x`` of shape (runs, units, members) in [0, 100] (NaN = missing) and a
+weight array ``w`` of shape (runs, members, groups) — member j's weight in group g, 0 when it is not
+a member — and returns group scores (runs, units, groups) in [0, 100]. Missing members are left out
+and the remaining weights re-normalised (the available-case mean); a unit with no member present
+gets NaN. The same code serves one nominal run (runs = 1) and the uncertainty analysis (runs = N).
+
+- ``aritmetika`` (default): weighted arithmetic mean.
+- ``geometrik``: weighted geometric mean on the 1–100 scale (y = 1 + 0.99·x), mapped back to 0–100;
+  compensates less for a weak member.
+- ``copeland``: COINr's Copeland outranking: for each pair of units, the weighted vote of the
+  members both have; score = wins − losses, rescaled to 0–100 by (s + n − 1)/(2(n − 1))·100 among
+  the n units with data. O(n²) per group and run: refused above ``BATAS_COPELAND`` units.
+
+>>> import numpy as np
+>>> x = np.array([[[100.0, 0.0], [50.0, np.nan]]])     # 1 run, 2 units, 2 members
+>>> w = np.array([[[3.0], [1.0]]])                       # weights 3 and 1, one group
+>>> aritmetika(x, w)[0, :, 0].tolist()
+[75.0, 50.0]
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+BATAS_COPELAND = 5000
+
+
+def _rata_tertimbang(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    ada = ~np.isnan(x)
+    x0 = np.where(ada, x, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pembilang = np.matmul(x0, w)
+        penyebut = np.matmul(ada.astype(float), w)
+        return np.where(penyebut > 0, pembilang / np.where(penyebut > 0, penyebut, 1.0), np.nan)
+
+
+def aritmetika(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return np.clip(_rata_tertimbang(x, w), 0.0, 100.0)
+
+
+def geometrik(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    log = np.log1p(0.99 * np.clip(x, 0.0, 100.0))          # log(1 + 0.99·x)
+    return np.clip(np.expm1(_rata_tertimbang(log, w)) / 0.99, 0.0, 100.0)
+
+
+def copeland(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    r, u, _ = x.shape
+    if u > BATAS_COPELAND:
+        raise ValueError(f"agregasi Copeland dibatasi {BATAS_COPELAND} wilayah (O(n²)); ada {u} wilayah")
+    out = np.full((r, u, w.shape[2]), np.nan)
+    for a in range(r):
+        for g in range(w.shape[2]):
+            anggota = np.flatnonzero(w[a, :, g] > 0)
+            xa = x[a][:, anggota]
+            ada = ~np.all(np.isnan(xa), axis=1)
+            n = int(ada.sum())
+            if n == 0:
+                continue
+            if n == 1:
+                out[a, ada, g] = 50.0
+                continue
+            xs = xa[ada]
+            beda = np.nan_to_num(np.sign(xs[:, None, :] - xs[None, :, :]))   # (n, n, members), 0 if missing
+            suara = np.sign(beda @ w[a, anggota, g])
+            out[a, ada, g] = (suara.sum(axis=1) + n - 1) / (2 * (n - 1)) * 100
+    return out
+
+
+AGREGASI: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "aritmetika": aritmetika,
+    "geometrik": geometrik,
+    "copeland": copeland,
+}
+NAMA_AGREGASI = {
+    "aritmetika": {"id": "Rata-rata aritmetika", "en": "Arithmetic mean"},
+    "geometrik": {"id": "Rata-rata geometrik (skala 1–100)", "en": "Geometric mean (1–100 scale)"},
+    "copeland": {"id": "Copeland (perbandingan berpasangan)", "en": "Copeland (pairwise outranking)"},
+}
+
+
+def agregasikan(x: np.ndarray, w: np.ndarray, metode: str = "aritmetika") -> np.ndarray:
+    """Dispatch to one aggregation method; ``ValueError`` naming the methods when unknown.
+
+    >>> import numpy as np
+    >>> x = np.array([[[100.0, 1.0], [10.0, 10.0]]])
+    >>> w = np.ones((1, 2, 1))
+    >>> np.round(agregasikan(x, w, "geometrik")[0, :, 0], 4).tolist()
+    [13.2391, 10.0]
+    """
+    if metode not in AGREGASI:
+        raise ValueError(f"metode agregasi tidak dikenal {metode!r}; pilih dari {', '.join(AGREGASI)}")
+    return AGREGASI[metode](np.asarray(x, dtype=float), np.asarray(w, dtype=float))

@@ -1,0 +1,155 @@
+"""Step 5 of SCORING.md: normalisation of indicator values onto 0–100 (100 = best), one piece per method.
+
+Every method takes the raw matrix ``x`` (units × indicators, NaN = missing) and the indicators'
+``Arah`` (direction, worst and best goalposts) and returns scores in [0, 100] with NaN kept, plus
+audit rows. ``NORMALISASI`` is the dispatcher; ``berbasis_data`` marks methods whose result depends
+on the other units (COINr's outlier treatment applies only to those).
+
+- ``goalposts`` (default): (x − worst)/(best − worst)·100, truncated to [0, 100]. Comparable across
+  periods and districts. An indicator without goalposts falls back to min-max (recorded).
+- ``minmax``: (x − min)/(max − min)·100 across the units; NOT comparable across periods or districts.
+- ``zskor``: 50 + 10·z (z with the sample standard deviation), truncated to [0, 100].
+- ``peringkat_persentil``: (rank − 1)/(n − 1)·100, ties averaged.
+- ``jarak_target``: (x − min)/(best − min)·100 capped at 100 (COINr's distance to target, target =
+  the best goalpost); falls back to min-max without goalposts.
+A column without spread (all equal, or a single unit) gets 50 under the data-driven methods.
+
+>>> import numpy as np
+>>> arah = Arah(np.array([1.0, -1.0]), np.array([0.0, 30.0]), np.array([100.0, 14.0]))
+>>> goalposts(np.array([[50.0, 22.0], [120.0, 10.0]]), arah)[0].tolist()
+[[50.0, 50.0], [100.0, 100.0]]
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.stats import rankdata
+
+SEDANG = 50.0
+
+
+@dataclass(frozen=True)
+class Arah:
+    """Per indicator: ``tanda`` +1 (higher is better) or −1, goalposts ``terburuk``/``terbaik`` (NaN if none)."""
+    tanda: np.ndarray
+    terburuk: np.ndarray
+    terbaik: np.ndarray
+
+
+def _audit(mask: np.ndarray, perlakuan: str, keterangan: str, x: np.ndarray | None = None,
+           y: np.ndarray | None = None) -> list[tuple]:
+    """Audit rows (unit index, indicator index, treatment, old, new, note) where ``mask``."""
+    if mask.ndim == 1:  # a whole indicator
+        return [(None, int(j), perlakuan, np.nan, np.nan, keterangan) for j in np.flatnonzero(mask)]
+    u, j = np.nonzero(mask)
+    return [(int(a), int(b), perlakuan, float(x[a, b]) if x is not None else np.nan,
+             float(y[a, b]) if y is not None else np.nan, keterangan) for a, b in zip(u, j)]
+
+
+def _orientasi(x: np.ndarray, arah: Arah) -> np.ndarray:
+    return x * arah.tanda[None, :]
+
+
+def minmax(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+    o = _orientasi(x, arah)
+    lo = np.min(np.where(np.isnan(o), np.inf, o), axis=0)
+    hi = np.max(np.where(np.isnan(o), -np.inf, o), axis=0)
+    rentang = hi - lo
+    with np.errstate(all="ignore"):
+        y = (o - lo) / rentang * 100
+    datar = ~(rentang > 0)
+    y[:, datar] = SEDANG
+    y[np.isnan(x)] = np.nan
+    ada = ~np.all(np.isnan(x), axis=0)
+    return y, _audit(datar & ada, "tanpa_sebaran", "semua nilai sama: skor 50")
+
+
+def goalposts(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+    ada_gp = ~np.isnan(arah.terburuk) & ~np.isnan(arah.terbaik)
+    with np.errstate(all="ignore"):
+        y = (x - arah.terburuk[None, :]) / (arah.terbaik - arah.terburuk)[None, :] * 100
+    audit = _audit((y < 0) | (y > 100), "dipotong", "di luar goalposts: dipotong ke 0 atau 100", x, np.clip(y, 0, 100))
+    y = np.clip(y, 0, 100)
+    if not ada_gp.all():
+        cadangan, a2 = minmax(x, arah)
+        y[:, ~ada_gp] = cadangan[:, ~ada_gp]
+        audit += _audit(~ada_gp, "tanpa_goalposts", "tidak ada goalposts: dinormalkan min-max")
+        audit += [r for r in a2 if not ada_gp[r[1]]]
+    return y, audit
+
+
+def zskor(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+    o = _orientasi(x, arah)
+    n = np.sum(~np.isnan(o), axis=0)
+    with np.errstate(all="ignore"):
+        rata = np.nansum(o, axis=0) / n
+        sb = np.sqrt(np.nansum((o - rata) ** 2, axis=0) / (n - 1))
+        y = SEDANG + 10 * (o - rata) / sb
+    datar = ~(sb > 0)
+    y[:, datar] = SEDANG
+    y = np.clip(y, 0, 100)
+    y[np.isnan(x)] = np.nan
+    return y, _audit(datar & (n > 0), "tanpa_sebaran", "simpangan baku nol: skor 50")
+
+
+def peringkat_persentil(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+    o = _orientasi(x, arah)
+    y = np.full_like(o, np.nan)
+    for j in range(o.shape[1]):
+        ada = ~np.isnan(o[:, j])
+        n = int(ada.sum())
+        if n == 1:
+            y[ada, j] = SEDANG
+        elif n > 1:
+            y[ada, j] = (rankdata(o[ada, j], method="average") - 1) / (n - 1) * 100
+    return y, []
+
+
+def jarak_target(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+    o = _orientasi(x, arah)
+    target = arah.terbaik * arah.tanda
+    with np.errstate(all="ignore"):
+        lo = np.nanmin(np.where(np.isnan(o), np.inf, o), axis=0)
+        y = (o - lo) / (target - lo) * 100
+    sudah = ~(target - lo > 0)  # every unit already at or beyond the target
+    y[:, sudah] = 100.0
+    y = np.clip(y, 0, 100)
+    y[np.isnan(x)] = np.nan
+    tanpa = np.isnan(arah.terbaik)
+    audit = []
+    if tanpa.any():
+        cadangan, a2 = minmax(x, arah)
+        y[:, tanpa] = cadangan[:, tanpa]
+        audit = _audit(tanpa, "tanpa_goalposts", "tidak ada target: dinormalkan min-max") + [r for r in a2 if tanpa[r[1]]]
+    return y, audit
+
+
+@dataclass(frozen=True)
+class Normaliser:
+    fungsi: Callable[[np.ndarray, Arah], tuple[np.ndarray, list]]
+    berbasis_data: bool
+    nama: dict
+
+
+NORMALISASI: dict[str, Normaliser] = {
+    "goalposts": Normaliser(goalposts, False, {"id": "Goalposts (batas terburuk–terbaik)", "en": "Goalposts (worst–best)"}),
+    "minmax": Normaliser(minmax, True, {"id": "Min-maks antarwilayah", "en": "Min-max across units"}),
+    "zskor": Normaliser(zskor, True, {"id": "Skor-z (50 + 10z)", "en": "z-score (50 + 10z)"}),
+    "peringkat_persentil": Normaliser(peringkat_persentil, False, {"id": "Peringkat persentil", "en": "Percentile rank"}),
+    "jarak_target": Normaliser(jarak_target, False, {"id": "Jarak ke target", "en": "Distance to target"}),
+}
+
+
+def normalisasikan(x: np.ndarray, arah: Arah, metode: str = "goalposts") -> tuple[np.ndarray, list]:
+    """Dispatch to one normalisation method; ``ValueError`` naming the methods when unknown.
+
+    >>> import numpy as np
+    >>> arah = Arah(np.array([1.0]), np.array([np.nan]), np.array([np.nan]))
+    >>> normalisasikan(np.array([[1.0], [3.0], [np.nan]]), arah, "minmax")[0].ravel().tolist()
+    [0.0, 100.0, nan]
+    """
+    if metode not in NORMALISASI:
+        raise ValueError(f"metode normalisasi tidak dikenal {metode!r}; pilih dari {', '.join(NORMALISASI)}")
+    return NORMALISASI[metode].fungsi(np.asarray(x, dtype=float), arah)
