@@ -212,12 +212,30 @@ class Gudang:
         kode = kode_kabupaten or str(ambil("kode_kabupaten"))
         with self._kunci:
             if self.versi() > 0:
-                return False
+                if self.meta("kode_kabupaten") in (None, kode):
+                    return False
+                nyata = self._con.execute("SELECT count(*) FROM log_impor WHERE sumber <> 'demo'").fetchall()[0][0]
+                if nyata:
+                    raise ValueError(f"gudang {self.path} berisi data impor kabupaten {self.meta('kode_kabupaten')}; "
+                                     f"gunakan berkas gudang lain (pengaturan path_gudang) untuk {kode}")
+                self._kosongkan_demo()  # only simulated data of another district: replace it
             data = buat_demo(kode)
             for nama, df in data.items():
                 self.impor(df, nama, berkas="demo", pengguna="sistem", sumber="demo")
             self._con.execute("INSERT OR REPLACE INTO meta VALUES ('kode_kabupaten', ?)", [kode])
         return True
+
+    def _kosongkan_demo(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            for nama in _skema.muat_skema():
+                self._con.execute(f'DELETE FROM "{nama}"')
+            self._con.execute("DELETE FROM log_impor")
+            self._con.execute("DELETE FROM meta")
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
 
     def tutup(self) -> None:
         with self._kunci:

@@ -10,7 +10,7 @@ import streamlit as st
 from indicators import ekspor, privasi
 from indicators.gudang import Gudang
 from indicators.label import BAHASA, teks
-from indicators.pengaturan import ambil
+from indicators.pengaturan import ambil, path_gudang
 from indicators.wilayah import nama_wilayah
 
 
@@ -40,8 +40,17 @@ def peran() -> str:
 
 
 @st.cache_resource(show_spinner="Menyiapkan gudang data…")
-def gudang() -> Gudang:
+def _gudang(path: str, kode: str) -> Gudang:
     return Gudang.bawaan()
+
+
+def gudang() -> Gudang:
+    """The store named by the settings (the demo is loaded on first use)."""
+    try:
+        return _gudang(str(path_gudang()), str(ambil("kode_kabupaten")))
+    except ValueError as e:  # e.g. the store holds imported data of another district
+        st.error(str(e))
+        st.stop()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -68,7 +77,7 @@ def kepala(kunci_judul: str, dataset: list[str]) -> str:
     st.caption(f"{nama_wilayah(kode)} · {kode}")
     demo = gudang().dataset_demo()
     if demo & set(dataset):
-        st.warning("🧪 " + teks("data_tersimulasi", b))
+        st.warning(teks("data_tersimulasi", b), icon=":material/science:")
     return b
 
 

@@ -64,3 +64,14 @@ def test_halaman_aduan_tanpa_nomor_telepon():
     at = buka("pages/aduan_jalan.py")
     semua = " ".join(str(e.proto) for e in at.get("arrow_data_frame")) + " ".join(e.proto.spec for e in _grafik(at))
     assert not re.search(r"(\+62|0)8\d{7,11}", semua)
+
+
+def test_kabupaten_lain_lewat_pengaturan(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASBOR_PATH_GUDANG", str(tmp_path / "lombok.duckdb"))
+    monkeypatch.setenv("DASBOR_KODE_KABUPATEN", "52.02")
+    at = buka("pages/ringkasan.py")
+    assert not at.exception
+    assert "Lombok Tengah" in at.caption[0].value
+    peta = [json.loads(e.proto.spec) for e in _grafik(at)]
+    choro = [t for f in peta for t in f["data"] if t["type"] == "choroplethmap"]
+    assert len(choro[0]["locations"]) == 12

@@ -108,3 +108,15 @@ def test_audit_tanpa_data_pribadi(gudang_kosong):
         assert nama not in teks
     for telp in a.pelapor_telepon:
         assert telp not in teks
+
+
+def test_ganti_kabupaten_demo_dimuat_ulang_data_nyata_dilindungi(gudang_kosong):
+    g = gudang_kosong
+    g.pastikan_demo("18.02")
+    assert g.pastikan_demo("52.02") is True
+    assert g.meta("kode_kabupaten") == "52.02"
+    assert g.baca("profil_desa").kode_wilayah.str.startswith("52.02.").all()
+    g.impor(demo("52.02")["program"].head(2), "program", berkas="resmi.csv")
+    with pytest.raises(ValueError, match="berisi data impor"):
+        g.pastikan_demo("18.02")
+    assert g.meta("kode_kabupaten") == "52.02"
