@@ -111,3 +111,42 @@ def unduh(df: pd.DataFrame, nama: str, dataset: str | None = None) -> None:
     c2.download_button(teks("unduh_xlsx", b), _buat("xlsx"), f"{nama}.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click="ignore", key=f"xlsx-{nama}")
+
+
+def pilihan_url(label: str, kunci: str, opsi: list, bawaan=None, format_func=str, wadah=None):
+    """A selectbox whose value lives in the URL (``?kunci=...``) so a link reproduces the view.
+
+    An unknown value in the URL falls back to ``bawaan`` (never an error page).
+    """
+    wadah = wadah or st
+    if not opsi:
+        return None
+    bawaan = bawaan if bawaan in opsi else opsi[0]
+    if kunci not in st.session_state:
+        dari_url = st.query_params.get(kunci)
+        cocok = [o for o in opsi if str(o) == dari_url]
+        st.session_state[kunci] = cocok[0] if cocok else bawaan
+    elif st.session_state[kunci] not in opsi:
+        st.session_state[kunci] = bawaan
+    nilai = wadah.selectbox(label, opsi, key=kunci, format_func=format_func)
+    if nilai == bawaan:
+        st.query_params.pop(kunci, None)
+    else:
+        st.query_params[kunci] = str(nilai)
+    return nilai
+
+
+def multi_url(label: str, kunci: str, opsi: list, format_func=str, wadah=None) -> list:
+    """A multiselect whose values live in the URL as a comma-separated list (empty = all)."""
+    wadah = wadah or st
+    if kunci not in st.session_state:
+        dari_url = st.query_params.get(kunci, "")
+        st.session_state[kunci] = [o for o in opsi if str(o) in dari_url.split(",")] if dari_url else []
+    else:
+        st.session_state[kunci] = [o for o in st.session_state[kunci] if o in opsi]
+    nilai = wadah.multiselect(label, opsi, key=kunci, format_func=format_func)
+    if nilai:
+        st.query_params[kunci] = ",".join(str(v) for v in nilai)
+    else:
+        st.query_params.pop(kunci, None)
+    return nilai
