@@ -377,18 +377,25 @@ def baca_batas(path: str | Path, tingkat: str, kode_kabupaten: str) -> tuple[gpd
         df, lap["reprojected"] = df.to_crs("EPSG:4326"), True
 
     # which column holds the codes: the one whose normalised values match the register best
+    # the code column: the one whose normalised values match the register best. A column named
+    # BPS, or one matching under half its values while shaped like BPS codes, holds another system:
+    # undotted BPS and Kemendagri codes can coincide by accident, so it is never joined as codes.
     kode_reg = set(reg["kode_wilayah"])
     terbaik, skor = None, 0
     for c in df.columns.drop("geometry"):
+        if "bps" in c.lower():
+            continue
         n = df[c].map(_normal_kode).isin(kode_reg).sum()
         if n > skor or (n == skor and n and c.lower() in _KOLOM_KODE):
             terbaik, skor = c, n
+    if terbaik is not None and skor < 0.5 * df[terbaik].notna().sum() and _sistem_bps(terbaik, df[terbaik]):
+        terbaik = None
     if terbaik is not None:
         kode = df[terbaik].map(_normal_kode)
         lap["code_system"], lap["code_column"] = "kemendagri", terbaik
         label = df[terbaik].astype(str)
     else:
-        calon = [c for c in df.columns if c.lower() in _KOLOM_KODE]
+        calon = [c for c in df.columns if c.lower() in _KOLOM_KODE or "bps" in c.lower()]
         bps = next((c for c in calon if _sistem_bps(c, df[c])), None)
         kode = _gabung_nama(df, reg, tingkat, kode_kabupaten)
         lap["code_column"] = bps or (calon[0] if calon else None)
