@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Install what the dashboard needs, then run it or test it.
+#
+#   bash scripts/setup.sh run  [streamlit options...]   install, then start the app on the demo data
+#   bash scripts/setup.sh test [pytest options...]      install (test tools + Chromium), then run every test
+#
+# Idempotent: the virtual environment (.venv) is created once, Python packages are installed again
+# only when a requirements file changed (a hash stamp is kept inside .venv), and Debian's Chromium is
+# installed with apt-get only when it is missing. Works on a fresh Debian/Ubuntu with Python >= 3.11.
+#
+# Environment:
+#   PYTHON                       interpreter used to create .venv (default: python3)
+#   STREAMLIT_SERVER_ADDRESS     address `run` listens on (default 127.0.0.1; 0.0.0.0 to share on a network)
+#   STREAMLIT_SERVER_PORT        port `run` listens on (default 8501)
+#   DASBOR_CHROMIUM              Chromium binary for the browser tests (default /usr/bin/chromium)
+set -euo pipefail
+
+AKAR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$AKAR"
+
+VENV="$AKAR/.venv"
+PY="$VENV/bin/python"
+CHROMIUM="${DASBOR_CHROMIUM:-/usr/bin/chromium}"
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+    sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+# Run a command as root: directly when we are root, through sudo when it exists.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root to run: $* (install it by hand, or run as root / install sudo)"
+    fi
+}
+
+APT_UPDATED=0
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install by hand: $*"
+    if [ "$APT_UPDATED" -eq 0 ]; then
+        say "apt-get update"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+        APT_UPDATED=1
+    fi
+    say "apt-get install $*"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
+}
+
+# Hash of the given files (content and name), to know whether an install is up to date.
+hash_files() {
+    sha256sum "$@" | sha256sum | cut -d' ' -f1
+}
+
+ensure_python() {
+    local base="${PYTHON:-python3}"
+    command -v "$base" >/dev/null 2>&1 || die "$base not found: install Python >= 3.11 (apt-get install python3)"
+    "$base" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+        || die "Python >= 3.11 needed, $base is $("$base" -V 2>&1)"
+
+    # A .venv whose interpreter no longer runs (moved folder, removed Python) is rebuilt.
+    if [ -x "$PY" ] && ! "$PY" -c 'import sys' >/dev/null 2>&1; then
+        say "existing .venv is broken; recreating it"
+        rm -rf "$VENV"
+    fi
+    if [ ! -x "$PY" ]; then
+        # Debian and Ubuntu ship venv/ensurepip in a separate package.
+        if ! "$base" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+            local ver
+            ver="$("$base" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
+            apt_install "python${ver}-venv" || apt_install python3-venv
+        fi
+        say "creating .venv with $("$base" -V 2>&1)"
+        "$base" -m venv "$VENV"
+    fi
+}
+
+# pip install -r FILE when FILE (or what it includes) changed since the last install.
+ensure_requirements() {
+    local name="$1"; shift
+    local stamp="$VENV/.installed-$name"
+    local want
+    want="$(hash_files "$@")"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        return 0
+    fi
+    local started=$SECONDS
+    say "installing Python packages from $1 (first time or requirements changed)"
+    "$PY" -m pip install --disable-pip-version-check --no-input -q -r "$1"
+    echo "$want" > "$stamp"
+    say "Python packages installed in $((SECONDS - started)) s"
+}
+
+# Front-end packages (e.g. Leaflet served locally for offline maps), only when the project declares them.
+ensure_npm() {
+    [ -f package.json ] || return 0
+    local files=(package.json)
+    [ -f package-lock.json ] && files+=(package-lock.json)
+    local stamp="node_modules/.installed-setup"
+    local want
+    want="$(hash_files "${files[@]}")"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        return 0
+    fi
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    say "installing npm packages from package.json"
+    if [ -f package-lock.json ]; then
+        npm ci --no-audit --no-fund --loglevel=error
+    else
+        npm install --no-audit --no-fund --loglevel=error
+    fi
+    echo "$want" > "$stamp"
+}
+
+ensure_chromium() {
+    if [ -x "$CHROMIUM" ]; then
+        return 0
+    fi
+    [ "$CHROMIUM" = /usr/bin/chromium ] || die "DASBOR_CHROMIUM=$CHROMIUM is not an executable file"
+    # Playwright's own browser download does not work on every machine we run on; Debian's does.
+    apt_install chromium chromium-driver fonts-dejavu-core
+    [ -x "$CHROMIUM" ] || die "Chromium still missing at $CHROMIUM after apt-get install"
+}
+
+mode="${1:-}"
+[ $# -gt 0 ] && shift
+
+case "$mode" in
+    run)
+        ensure_python
+        ensure_requirements run requirements.txt
+        ensure_npm
+        export STREAMLIT_SERVER_ADDRESS="${STREAMLIT_SERVER_ADDRESS:-127.0.0.1}"
+        export STREAMLIT_SERVER_PORT="${STREAMLIT_SERVER_PORT:-8501}"
+        say "starting the dashboard on http://${STREAMLIT_SERVER_ADDRESS}:${STREAMLIT_SERVER_PORT}/ (Ctrl+C stops it)"
+        exec "$PY" -m streamlit run app.py "$@"
+        ;;
+    test)
+        ensure_python
+        # requirements-dev.txt includes requirements.txt, so both files decide whether to reinstall.
+        ensure_requirements test requirements-dev.txt requirements.txt
+        hash_files requirements.txt > "$VENV/.installed-run"
+        ensure_npm
+        ensure_chromium
+        say "running the test suite"
+        exec "$PY" -m pytest "$@"
+        ;;
+    *)
+        usage
+        ;;
+esac
