@@ -1,0 +1,173 @@
+"""Fixtures for the real-browser layer: a `streamlit run` server on a free loopback port, with its own
+empty DuckDB store, and Debian's Chromium driven by Playwright (never Playwright's own browser build).
+
+Environment:
+    CI                 when true, a missing Chromium or Playwright fails the run instead of skipping it
+    DASBOR_CHROMIUM    Chromium binary (default /usr/bin/chromium)
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+AKAR = Path(__file__).resolve().parents[2]
+ARTEFAK = AKAR / "tests" / "artefak"
+CHROMIUM = Path(os.environ.get("DASBOR_CHROMIUM", "/usr/bin/chromium"))
+
+# As measured on this project's machines: without the background-networking flags Chromium keeps
+# trying to reach Google's hosts; --no-sandbox because CI runs as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT_S = 120
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def browser_unavailable_reason() -> str | None:
+    """Why the browser layer cannot run here, or None when it can."""
+    if not CHROMIUM.is_file() or not os.access(CHROMIUM, os.X_OK):
+        return f"Chromium not found at {CHROMIUM} (bash scripts/setup.sh test installs Debian's chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is not installed (pip install -r requirements-dev.txt)"
+    return None
+
+
+def free_loopback_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class StreamlitServer:
+    base_url: str
+    store: Path
+    log: Path
+
+
+def _wait_until_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited with {proc.returncode} before answering; log:\n{_tail(log)}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"streamlit did not answer {url} within {SERVER_START_TIMEOUT_S} s; log:\n{_tail(log)}")
+
+
+def _tail(log: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is not None:
+        return
+    # The server runs in its own process group (start_new_session), so this ends it and only it.
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    """`streamlit run app.py` on a free loopback port, on an empty store the app fills with demo data."""
+    app = AKAR / "app.py"
+    if not app.is_file():
+        pytest.fail(f"{app} is missing: the browser tests need the app")
+    store = tmp_path_factory.mktemp("gudang") / "dasbor.duckdb"
+    ARTEFAK.mkdir(parents=True, exist_ok=True)
+    log = ARTEFAK / "streamlit-server.log"
+    port = free_loopback_port()
+    env = {
+        **os.environ,
+        "DASBOR_PATH_GUDANG": str(store),
+        "DASBOR_PETA_DASAR_URL": "",  # basemap tiles off: the tests have no internet
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        "PYTHONUNBUFFERED": "1",
+    }
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.headless", "true",
+    ]
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            cmd, cwd=AKAR, env=env, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        _wait_until_healthy(proc, f"{base_url}/_stcore/health", log)
+        yield StreamlitServer(base_url=base_url, store=store, log=log)
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, launched once per session with a fresh temporary profile."""
+    reason = browser_unavailable_reason()
+    if reason:
+        if on_ci():
+            pytest.fail(f"browser tests cannot run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # launch() (not launch_persistent_context) gives every run a new, empty user-data directory.
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(chromium):
+    """One context for the session, so pages share the HTTP cache (Streamlit's plotly bundle is 4.7 MB)."""
+    context = chromium.new_context(
+        viewport={"width": 1920, "height": 1080},
+        device_scale_factor=1,
+        locale="id-ID",
+        timezone_id="Asia/Jakarta",
+        service_workers="block",
+    )
+    context.set_default_timeout(30_000)
+    try:
+        yield context
+    finally:
+        context.close()
