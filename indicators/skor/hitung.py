@@ -10,7 +10,7 @@ Each indicator's ``hitung`` key in the framework names one computation of ``JENI
 - ``cakupan_desa``: share of the unit's villages (official register) with at least one row.
 - ``nilai``: values supplied in ``nilai_indikator``; a value at the unit's own level wins, otherwise
   the values of the closest finer level are combined (``agregasi: rata`` or ``rata_tertimbang`` by a
-  ``profil_desa`` column).
+  ``profil_desa`` column; a plain mean for a unit where a contributing code has no positive weight).
 
 Periods (``"YYYY-MM"``): event datasets use the rows whose time column falls in the month (or in the
 ``jendela`` months ending with it); snapshot datasets (``desa_website``, ``program_progres``,
@@ -163,6 +163,7 @@ class Konteks:
         df = self.data.get(nama)
         if df is None or df.empty:
             raise DataTidakAda(f"dataset {nama} tidak ada")
+        df = df.reset_index(drop=True)
         if "kode_wilayah" in df:
             kode = df["kode_wilayah"].astype("string")
             kode = kode.where(kode.str.len() > 0)
@@ -333,12 +334,13 @@ class Nilai:
             bagian = df[(panjang == lebih_halus) & ~df["_unit"].isin(hasil.index)]
             if bagian.empty:
                 continue
+            w = pd.Series(1.0, index=bagian.index)
             if bobot is not None:
-                w = bagian["_kode"].map(self._bobot_kode(bobot, lebih_halus)).fillna(0.0)
-            else:
-                w = pd.Series(1.0, index=bagian.index)
+                wb = bagian["_kode"].astype(str).map(self._bobot_kode(bobot, lebih_halus)).astype(float)
+                lengkap = (wb > 0).groupby(bagian["_unit"]).transform("all")
+                w = wb.where(lengkap, 1.0)   # a unit with a value lacking its weight: plain mean
             g = bagian.assign(_wx=w * bagian["_x"], _w=w).groupby("_unit")[["_wx", "_w"]].sum()
-            hasil = pd.concat([hasil, (g["_wx"] / g["_w"].where(g["_w"] > 0)).dropna()])
+            hasil = pd.concat([hasil, g["_wx"] / g["_w"]])
         return hasil
 
     @staticmethod

@@ -42,13 +42,15 @@ def lapisan_idm(profil_desa: pd.DataFrame, kerangka: Kerangka | None = None) -> 
 
     >>> df = pd.DataFrame({"kode_wilayah": ["a", "b"], "skor_idm": [0.7, None], "iks": [None, 0.9],
     ...                    "ike": [None, 0.6], "ikl": [None, 0.6], "status_idm": ["berkembang", None]})
-    >>> lapisan_idm(df)[["skor_idm", "sumber_nilai", "status_dari_nilai", "selisih_ke_berikut"]].round(4).values.tolist()
+    >>> kolom = ["skor_idm", "sumber_nilai", "status_dari_nilai", "selisih_ke_berikut"]
+    >>> lapisan_idm(df)[kolom].round(4).values.tolist()
     [[0.7, 'resmi', 'berkembang', 0.0072], [0.7, 'rumus_resmi', 'berkembang', 0.0072]]
     """
     tangga = _tangga(kerangka)
     df = profil_desa
     n = len(df)
-    kol = lambda c: pd.to_numeric(df[c], errors="coerce").to_numpy(dtype=float) if c in df else np.full(n, np.nan)
+    def kol(c):
+        return pd.to_numeric(df[c], errors="coerce").to_numpy(dtype=float) if c in df else np.full(n, np.nan)
     resmi = kol("skor_idm")
     rumus = (kol("iks") + kol("ike") + kol("ikl")) / 3
     nilai = np.where(np.isnan(resmi), rumus, resmi)
@@ -56,12 +58,12 @@ def lapisan_idm(profil_desa: pd.DataFrame, kerangka: Kerangka | None = None) -> 
     status = status_idm(nilai, kerangka)
     urutan = {t["kode"]: j for j, t in enumerate(tangga)}
     pos = np.array([urutan.get(s, -1) for s in status])
-    batas = np.array([t["batas_atas"] if t["batas_atas"] is not None else np.nan for t in tangga] + [np.nan], dtype=float)
+    batas = np.array([np.nan if t["batas_atas"] is None else t["batas_atas"] for t in tangga] + [np.nan], dtype=float)
     berikut = np.array([t["kode"] for t in tangga[1:]] + ["", ""], dtype=object)
     batas_berikut = np.where(pos >= 0, batas[pos], np.nan)
     supplied = df["status_idm"].astype(object).where(df["status_idm"].notna(), "").to_numpy() if "status_idm" in df \
         else np.full(n, "", dtype=object)
-    cocok = pd.array([(a == b) if a and b else None for a, b in zip(supplied, status)], dtype="boolean")
+    cocok = pd.array([(a == b) if a and b else None for a, b in zip(supplied, status, strict=True)], dtype="boolean")
     nama = {t["kode"]: t["nama"] for t in tangga}
     return pd.DataFrame({
         "kode_wilayah": df["kode_wilayah"].astype(str).to_numpy(),

@@ -93,18 +93,18 @@ class Kerangka:
                 return i
         raise ValueError(f"indikator tidak ada dalam kerangka: {id_!r}")
 
-    def untuk_tingkat(self, tingkat: str) -> "Kerangka":
+    def untuk_tingkat(self, tingkat: str) -> Kerangka:
         """The framework restricted to indicators defined at ``tingkat``; empty elements/pillars dropped."""
         if tingkat not in TINGKAT:
             raise ValueError(f"tingkat harus salah satu dari {TINGKAT}, bukan {tingkat!r}")
         ind = tuple(i for i in self.indikator if tingkat in i.tingkat)
         return self._saring(ind)
 
-    def tanpa(self, ids: set[str] | frozenset[str]) -> "Kerangka":
+    def tanpa(self, ids: set[str] | frozenset[str]) -> Kerangka:
         """The framework without the given indicator ids."""
         return self._saring(tuple(i for i in self.indikator if i.id not in ids))
 
-    def _saring(self, ind: tuple[Indikator, ...]) -> "Kerangka":
+    def _saring(self, ind: tuple[Indikator, ...]) -> Kerangka:
         ada = {i.id for i in ind}
         el = tuple(replace(e, indikator=tuple(x for x in e.indikator if x in ada)) for e in self.elemen)
         el = tuple(e for e in el if e.indikator)
@@ -132,9 +132,17 @@ class Kerangka:
         return pd.DataFrame(rows)
 
 
-def _dataset_dikenal() -> set[str]:
-    raw = yaml.safe_load((DATA_DIR / "skema.yaml").read_text(encoding="utf-8"))
-    return set(raw)
+_Pemuat = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available: 10× faster, same result
+
+
+def baca_yaml(teks: str):
+    """Parse YAML safely (no object construction)."""
+    return yaml.load(teks, Loader=_Pemuat)  # noqa: S506 - a safe loader
+
+
+@lru_cache(maxsize=1)
+def _dataset_dikenal() -> frozenset[str]:
+    return frozenset(baca_yaml((DATA_DIR / "skema.yaml").read_text(encoding="utf-8")))
 
 
 def _teks2(v: Any, tempat: str, kunci: str) -> dict:
@@ -173,8 +181,9 @@ def _goalposts(v: Any, arah: str, tempat: str) -> tuple[float, float] | None:
     if w == b:
         raise ValueError(f"{tempat}: goalposts terburuk dan terbaik sama ({w})")
     if (arah == "higher" and w > b) or (arah == "lower" and w < b):
+        aturan = "terburuk < terbaik" if arah == "higher" else "terburuk > terbaik"
         raise ValueError(f"{tempat}: goalposts terbalik untuk arah {arah!r}: [terburuk, terbaik] = {list(v)}"
-                         + (" (arah higher: terburuk < terbaik)" if arah == "higher" else " (arah lower: terburuk > terbaik)"))
+                         f" (arah {arah}: {aturan})")
     return (w, b)
 
 
@@ -248,10 +257,11 @@ def _kematangan(raw: Any) -> tuple[Kematangan, ...]:
 def baca_kerangka(raw: Any, berkas: str = "") -> Kerangka:
     """Validate a framework already parsed from YAML (a dict); ``ValueError`` on the first problem.
 
-    >>> baca_kerangka({"pillars": [{"id": "smart", "name": {"id": "a", "en": "a"}, "elements": []}]})
-    Traceback (most recent call last):
-    ...
-    ValueError: pillars[0]: pilar tidak dikenal 'smart'; pilih dari governance, branding, economy, living, society, environment
+    >>> try:
+    ...     baca_kerangka({"pillars": [{"id": "smart", "name": {"id": "a", "en": "a"}, "elements": []}]})
+    ... except ValueError as e:
+    ...     print(str(e)[:40])
+    pillars[0]: pilar tidak dikenal 'smart';
     """
     if not isinstance(raw, dict) or not isinstance(raw.get("pillars"), list) or not raw["pillars"]:
         raise ValueError(f"{berkas or 'kerangka'}: harus berisi daftar 'pillars'")
@@ -299,7 +309,7 @@ def baca_kerangka(raw: Any, berkas: str = "") -> Kerangka:
 @lru_cache(maxsize=16)
 def _muat(path: str, mtime: float) -> Kerangka:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = baca_yaml(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise ValueError(f"{path}: bukan YAML yang valid: {e}") from None
     return baca_kerangka(raw, path)

@@ -188,9 +188,10 @@ def sensitivitas(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengatur
     pilihan = (uji.normalisasi, uji.agregasi, uji.imputasi)
 
     def f(x: np.ndarray) -> np.ndarray:
-        idx = [np.clip(np.asarray(v, dtype=int), 0, len(c) - 1) for v, c in zip(x[:3], pilihan)]
+        idx = [np.clip(np.asarray(v, dtype=int), 0, len(c) - 1) for v, c in zip(x[:3], pilihan, strict=True)]
         wi = np.clip(np.asarray(x[3], dtype=int), 0, uji.n_sobol - 1)
-        indeks = mesin.indeks(*([c[j] for j in ix] for c, ix in zip(pilihan, idx)), *(w[wi] for w in kolam))
+        metode = ([c[j] for j in ix] for c, ix in zip(pilihan, idx, strict=True))
+        indeks = mesin.indeks(*metode, *(w[wi] for w in kolam))
         return _geser_rata(peringkat(indeks), rank0)[None, :]
 
     dist = [stats.randint(0, len(c)) for c in pilihan] + [stats.randint(0, uji.n_sobol)]
@@ -246,5 +247,13 @@ def hapus_pilar(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str,
     return HasilHapusPilar(tabel, ringkas)
 
 
-__all__ = ["PengaturanKetidakpastian", "HasilKetidakpastian", "HasilHapusPilar", "ketidakpastian",
-           "sensitivitas", "hapus_pilar", "FAKTOR", "NAMA_AGREGASI"]
+__all__ = [
+    "FAKTOR",
+    "NAMA_AGREGASI",
+    "HasilHapusPilar",
+    "HasilKetidakpastian",
+    "PengaturanKetidakpastian",
+    "hapus_pilar",
+    "ketidakpastian",
+    "sensitivitas",
+]

@@ -45,7 +45,7 @@ def _audit(mask: np.ndarray, perlakuan: str, keterangan: str, x: np.ndarray | No
         return [(None, int(j), perlakuan, np.nan, np.nan, keterangan) for j in np.flatnonzero(mask)]
     u, j = np.nonzero(mask)
     return [(int(a), int(b), perlakuan, float(x[a, b]) if x is not None else np.nan,
-             float(y[a, b]) if y is not None else np.nan, keterangan) for a, b in zip(u, j)]
+             float(y[a, b]) if y is not None else np.nan, keterangan) for a, b in zip(u, j, strict=True)]
 
 
 def _orientasi(x: np.ndarray, arah: Arah) -> np.ndarray:
@@ -122,7 +122,8 @@ def jarak_target(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
     if tanpa.any():
         cadangan, a2 = minmax(x, arah)
         y[:, tanpa] = cadangan[:, tanpa]
-        audit = _audit(tanpa, "tanpa_goalposts", "tidak ada target: dinormalkan min-max") + [r for r in a2 if tanpa[r[1]]]
+        audit = _audit(tanpa, "tanpa_goalposts", "tidak ada target: dinormalkan min-max")
+        audit += [r for r in a2 if tanpa[r[1]]]
     return y, audit
 
 
@@ -134,10 +135,11 @@ class Normaliser:
 
 
 NORMALISASI: dict[str, Normaliser] = {
-    "goalposts": Normaliser(goalposts, False, {"id": "Goalposts (batas terburuk–terbaik)", "en": "Goalposts (worst–best)"}),
+    "goalposts": Normaliser(goalposts, False, {"id": "Goalposts (terburuk–terbaik)", "en": "Goalposts (worst–best)"}),
     "minmax": Normaliser(minmax, True, {"id": "Min-maks antarwilayah", "en": "Min-max across units"}),
     "zskor": Normaliser(zskor, True, {"id": "Skor-z (50 + 10z)", "en": "z-score (50 + 10z)"}),
-    "peringkat_persentil": Normaliser(peringkat_persentil, False, {"id": "Peringkat persentil", "en": "Percentile rank"}),
+    "peringkat_persentil": Normaliser(peringkat_persentil, False,
+                                      {"id": "Peringkat persentil", "en": "Percentile rank"}),
     "jarak_target": Normaliser(jarak_target, False, {"id": "Jarak ke target", "en": "Distance to target"}),
 }
 

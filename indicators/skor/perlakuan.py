@@ -85,7 +85,8 @@ def perlakukan_outlier(x: np.ndarray) -> tuple[np.ndarray, list[tuple]]:
         if not gagal_outlier(y[:, j]):
             continue
         y[:, j], titik = _satu_kolom(y[:, j])
-        audit += [(u, j, t, lama, baru, "aturan outlier COINr (|skew| > 2 dan kurtosis > 3,5)") for u, t, lama, baru in titik]
+        catatan = "aturan outlier COINr (|skew| > 2 dan kurtosis > 3,5)"
+        audit += [(u, j, t, lama, baru, catatan) for u, t, lama, baru in titik]
     return y, audit
 
 
@@ -101,7 +102,7 @@ def median_kelompok(x: np.ndarray, kelompok: np.ndarray) -> tuple[np.ndarray, li
     y = np.where(hilang, med, x)
     u, j = np.nonzero(hilang)
     return y, [(int(a), int(b), "diimputasi", np.nan, float(y[a, b]), "median kelompok (wilayah induk)")
-               for a, b in zip(u, j)]
+               for a, b in zip(u, j, strict=True)]
 
 
 IMPUTASI: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, list]]] = {

@@ -188,7 +188,8 @@ def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: P
     ids = [i.id for i in k.indikator]
     kurang = [i for i in ids if i not in nilai.columns]
     for i in kurang:
-        audit.append(("ketersediaan", None, i, None, "kolom_tidak_ada", np.nan, np.nan, "indikator tidak ada dalam data nilai"))
+        audit.append(("ketersediaan", None, i, None, "kolom_tidak_ada", np.nan, np.nan,
+                      "indikator tidak ada dalam data nilai"))
     x_df = nilai.reindex(columns=ids).apply(pd.to_numeric, errors="coerce").astype(float)
     x_df.index = x_df.index.astype(str)
     if x_df.index.has_duplicates:
@@ -202,11 +203,12 @@ def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: P
     for j in np.flatnonzero(jarang):
         audit.append(("ketersediaan", None, ids[j], None,
                       "dikecualikan" if pengaturan.buang_indikator_jarang else "di_bawah_ambang",
-                      float(tersedia[j]), np.nan, f"ketersediaan {tersedia[j]:.0%} < {pengaturan.ambang_indikator:.0%}"))
+                      float(tersedia[j]), np.nan,
+                      f"ketersediaan {tersedia[j]:.0%} < {pengaturan.ambang_indikator:.0%}"))
     if pengaturan.buang_indikator_jarang and jarang.any():
         k = k.tanpa({ids[j] for j in np.flatnonzero(jarang)})
         pertahankan = ~jarang
-        ids = [i for i, p in zip(ids, pertahankan) if p]
+        ids = [i for i, p in zip(ids, pertahankan, strict=True) if p]
         x, ada, tersedia = x[:, pertahankan], ada[:, pertahankan], tersedia[pertahankan]
     s = struktur(k, pengaturan.bobot)
     per_pilar = s.pilar_indikator
@@ -214,7 +216,7 @@ def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: P
         ket_pilar = (ada.astype(float) @ per_pilar) / per_pilar.sum(axis=0)
     mask = ket_pilar >= pengaturan.ambang_unit - 1e-9
     kode = tuple(x_df.index)
-    for u, p in zip(*np.nonzero(~mask)):
+    for u, p in zip(*np.nonzero(~mask), strict=True):
         audit.append(("ketersediaan", kode[u], None, s.pilar[p], "data_tidak_cukup", float(ket_pilar[u, p]), np.nan,
                       f"ketersediaan pilar {ket_pilar[u, p]:.0%} < {pengaturan.ambang_unit:.0%}: tanpa skor pilar"))
     panjang = {len(c) for c in kode}
