@@ -236,9 +236,8 @@ def _indikator(d: dict, pilar: str, elemen: str, tempat: str, terpakai: set[str]
 
 
 def _kematangan(raw: Any) -> tuple[Kematangan, ...]:
-    if raw is None:
-        raw = [{"level": i + 1, "batas_bawah": 20 * i, "nama": {"id": n, "en": n}} for i, n in
-               enumerate(["Rintisan", "Berkembang", "Mapan", "Terintegrasi", "Optimal"])]
+    if raw is None:   # a framework without its own bands uses those of the default framework
+        raw = baca_yaml(BERKAS_BAWAAN.read_text(encoding="utf-8"))["kematangan"]
     if not isinstance(raw, list) or not raw:
         raise ValueError("kematangan: harus daftar pita {level, batas_bawah, nama}")
     out, sebelum = [], -math.inf
