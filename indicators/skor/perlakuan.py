@@ -28,7 +28,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from scipy.stats import kurtosis, skew
+from scipy.stats import kurtosis, skew  # e1071 type 2 with bias=False
 
 BATAS_SKEW = 2.0
 BATAS_KURT = 3.5
@@ -36,7 +36,8 @@ MAKS_WINSOR = 5
 
 
 def _skew_kurt(v: np.ndarray) -> tuple[float, float]:
-    return float(skew(v, bias=False)), float(kurtosis(v, fisher=True, bias=False))
+    with np.errstate(all="ignore"):   # a (numerically) constant column: NaN, i.e. no outlier
+        return float(skew(v, bias=False)), float(kurtosis(v, fisher=True, bias=False))
 
 
 def gagal_outlier(v: np.ndarray) -> bool:
@@ -60,7 +61,7 @@ def _satu_kolom(v: np.ndarray) -> tuple[np.ndarray, list[tuple[int, str, float, 
     titik: dict[int, str] = {}
     while gagal_outlier(w) and len(titik) < MAKS_WINSOR:
         ada = ~np.isnan(w)
-        atas = skew(w[ada], bias=False) >= 0
+        atas = not _skew_kurt(w[ada])[0] < 0
         ekstrem = np.nanmax(w) if atas else np.nanmin(w)
         posisi = np.flatnonzero(ada & (w == ekstrem))
         sisa = w[ada & (w != ekstrem)]
@@ -72,7 +73,7 @@ def _satu_kolom(v: np.ndarray) -> tuple[np.ndarray, list[tuple[int, str, float, 
     if not gagal_outlier(w):
         return w, [(p, t, float(asli[p]), float(w[p])) for p, t in sorted(titik.items())]
     ada = ~np.isnan(asli)
-    positif = skew(asli[ada], bias=False) >= 0
+    positif = not _skew_kurt(asli[ada])[0] < 0
     y = _log_ct(asli) if positif else -_log_ct(-asli)
     return y, [(int(p), "log", float(asli[p]), float(y[p])) for p in np.flatnonzero(ada)]
 
