@@ -390,6 +390,13 @@ def baca_batas(path: str | Path, tingkat: str, kode_kabupaten: str) -> tuple[gpd
             terbaik, skor = c, n
     if terbaik is not None and skor < 0.5 * df[terbaik].notna().sum() and _sistem_bps(terbaik, df[terbaik]):
         terbaik = None
+    if terbaik is None:  # a village file given as kecamatan (or the reverse) must not join by name
+        for c in df.columns.drop("geometry"):
+            k = df[c].map(_normal_kode).dropna().astype(str)
+            lain = k.str.startswith(kode_kabupaten + ".") & (k.map(_tingkat_kode) != tingkat)
+            if len(k) and lain.mean() > 0.5:
+                raise ValueError(f"kolom {c!r} berisi kode tingkat lain, bukan {tingkat}: "
+                                 "berkas untuk tingkat yang salah?")
     if terbaik is not None:
         kode = df[terbaik].map(_normal_kode)
         lap["code_system"], lap["code_column"] = "kemendagri", terbaik

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 
@@ -99,6 +100,7 @@ def tampilan(batas_luar: Sequence[float], lebar_px: int = LEBAR_PX, tinggi_px: i
 
 
 _CACHE_GEOJSON: OrderedDict = OrderedDict()
+_KUNCI_CACHE = threading.Lock()
 
 
 def geojson_ringkas(gdf: gpd.GeoDataFrame, toleransi: float | None = None) -> dict[str, dict]:
@@ -119,9 +121,10 @@ def geojson_ringkas(gdf: gpd.GeoDataFrame, toleransi: float | None = None) -> di
         toleransi = max(x1 - x0, y1 - y0) / 3000
     kunci = hashlib.blake2b(b"".join(shapely.to_wkb(geom)) + repr((tuple(gdf["kode_wilayah"]), toleransi)).encode(),
                             digest_size=16).hexdigest()
-    if kunci in _CACHE_GEOJSON:
-        _CACHE_GEOJSON.move_to_end(kunci)
-        return _CACHE_GEOJSON[kunci]
+    with _KUNCI_CACHE:
+        if kunci in _CACHE_GEOJSON:
+            _CACHE_GEOJSON.move_to_end(kunci)
+            return _CACHE_GEOJSON[kunci]
     try:
         ringkas = shapely.coverage_simplify(geom, toleransi)
     except shapely.errors.GEOSException:  # not a polygonal coverage: per-polygon simplification
@@ -129,9 +132,10 @@ def geojson_ringkas(gdf: gpd.GeoDataFrame, toleransi: float | None = None) -> di
     ringkas = shapely.transform(ringkas, lambda c: np.round(c, 5))
     teks_json = "[" + ",".join(shapely.to_geojson(ringkas)) + "]"
     hasil = dict(zip(gdf["kode_wilayah"], json.loads(teks_json), strict=True))
-    _CACHE_GEOJSON[kunci] = hasil
-    while len(_CACHE_GEOJSON) > 16:
-        _CACHE_GEOJSON.popitem(last=False)
+    with _KUNCI_CACHE:  # Streamlit runs sessions in threads
+        _CACHE_GEOJSON[kunci] = hasil
+        while len(_CACHE_GEOJSON) > 16:
+            _CACHE_GEOJSON.popitem(last=False)
     return hasil
 
 

@@ -351,3 +351,18 @@ def test_crs_tidak_dinyatakan_dianggap_wgs84(tmp_path):
     p.write_text(json.dumps({"type": "FeatureCollection", "features": [fitur]}), encoding="utf-8")
     _, lap = geo.baca_batas(p, "kecamatan", "18.02")
     assert lap["crs"] in ("EPSG:4326", "OGC:CRS84") or "dianggap" in lap["crs"]
+
+
+def test_berkas_tingkat_salah_ditolak_bukan_digabung_lewat_nama(desa_asli, tmp_path):
+    # village codes and names only: a village named like its kecamatan (Kalirejo) must not become it
+    berkas = tulis_geojson(desa_asli[["kode", "nama", "geometry"]],
+                           tmp_path / "boundaries_village_file_as_kecamatan.geojson")
+    with pytest.raises(ValueError, match="tingkat lain"):
+        geo.baca_batas(berkas, "kecamatan", "18.02")
+
+
+def test_berkas_desa_dengan_kode_kecamatan_menjadi_kecamatan(desa_asli, tmp_path):
+    """A village file that also carries kode_kecamatan joins at kecamatan level: parts dissolved."""
+    g, lap = geo.baca_batas(tulis_geojson(desa_asli, tmp_path / "desa.geojson"), "kecamatan", "18.02")
+    assert (lap["code_column"], lap["matched"], len(lap["duplicates"])) == ("kode_kecamatan", 28, 28)
+    assert luas_km2(g).sum() == pytest.approx(luas_km2(desa_asli).sum(), rel=1e-3)
