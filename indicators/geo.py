@@ -497,8 +497,9 @@ def _lapisan_kecamatan(kode, k_kec, k_desa, peringatan) -> tuple[gpd.GeoDataFram
     if kurang.any():  # the schematic cell outside the real kecamatan, else a disc beside the district
         ada = shapely.union_all(g.geometry[~kurang].array)
         isi = skema.set_index("kode_wilayah").geometry.loc[g.loc[kurang, "kode_wilayah"]].difference(ada)
-        dekat = isi.intersects(ada.buffer(0.5)) & ~isi.is_empty
-        g.loc[kurang, "geometry"] = np.where(dekat, isi.array, _cakram_samping(ada, int(kurang.sum())))
+        isi = np.array([_poligonal(x) for x in isi.array], dtype=object)
+        dekat = shapely.intersects(isi, ada.buffer(0.5)) & ~shapely.is_empty(isi)
+        g.loc[kurang, "geometry"] = np.where(dekat, isi, _cakram_samping(ada, int(kurang.sum())))
         sumber += f"; {int(kurang.sum())} kecamatan tanpa batas di berkas digambar skematis"
     return g, sumber, lap
 

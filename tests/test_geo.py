@@ -366,3 +366,38 @@ def test_berkas_desa_dengan_kode_kecamatan_menjadi_kecamatan(desa_asli, tmp_path
     g, lap = geo.baca_batas(tulis_geojson(desa_asli, tmp_path / "desa.geojson"), "kecamatan", "18.02")
     assert (lap["code_column"], lap["matched"], len(lap["duplicates"])) == ("kode_kecamatan", 28, 28)
     assert luas_km2(g).sum() == pytest.approx(luas_km2(desa_asli).sum(), rel=1e-3)
+
+
+def test_kecamatan_yang_tidak_ada_di_berkas_diisi_sel_fakta(tmp_path):
+    if not (REFERENSI / "1802_kecamatan.geojson").exists():
+        pytest.skip(f"real boundary files not present at {REFERENSI}")
+    kec = gpd.read_file(REFERENSI / "1802_kecamatan.geojson")
+    berkas = tulis_geojson(kec[kec["kode"] != "18.02.23"], tmp_path / "kecamatan_without_kota_gajah.geojson")
+    g = geo.batas("18.02", "kecamatan", batas_kecamatan=berkas)
+    assert g["geometri_skematis"].tolist() == [k == "18.02.23" for k in g["kode_wilayah"]]
+    sel = g.set_index("kode_wilayah").geometry["18.02.23"]
+    assert sel.geom_type in ("Polygon", "MultiPolygon") and sel.is_valid and not sel.is_empty
+    assert "1 kecamatan tanpa batas" in g.attrs["sumber"] and g.attrs["laporan"]["missing"] == ["18.02.23"]
+
+
+def test_kecamatan_tanpa_desa_di_berkas_diisi_sel_desa(desa_asli, tmp_path):
+    tanpa_23 = desa_asli[~desa_asli["kode"].str.startswith("18.02.23.")]
+    berkas = tulis_geojson(tanpa_23, tmp_path / "villages_without_kecamatan_23.geojson")
+    g = geo.batas("18.02", "desa", batas_desa=berkas)
+    baru = g[g["kode_wilayah"].str.startswith("18.02.23.")]
+    assert baru["geometri_skematis"].all() and not g.loc[~g.index.isin(baru.index), "geometri_skematis"].any()
+    assert baru.is_valid.all() and not baru.is_empty.any()
+    sel = geo.batas("18.02", "kecamatan", batas_desa=berkas).set_index("kode_wilayah").geometry["18.02.23"]
+    assert shapely.contains(shapely.buffer(sel, 1e-7), baru.geometry.array).all()
+    assert luas_km2(baru).sum() == pytest.approx(luas_km2(gpd.GeoSeries([sel]))[0], rel=1e-3)
+
+
+def test_kecamatan_tanpa_fakta_dan_tanpa_batas_digambar_di_samping(tmp_path):
+    if not (REFERENSI / "5202_kecamatan.geojson").exists():
+        pytest.skip(f"real boundary files not present at {REFERENSI}")
+    kec = gpd.read_file(REFERENSI / "5202_kecamatan.geojson")
+    berkas = tulis_geojson(kec[kec["kode"] != "52.02.05"], tmp_path / "kecamatan_5202_tanpa_05.geojson")
+    g = geo.batas("52.02", "kecamatan", batas_kecamatan=berkas)
+    sel = g.set_index("kode_wilayah").geometry["52.02.05"]
+    nyata = shapely.union_all(g.geometry[~g["geometri_skematis"]].array)
+    assert sel.is_valid and not sel.intersects(nyata) and sel.distance(nyata) < 0.2
