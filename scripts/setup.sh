@@ -119,12 +119,20 @@ ensure_npm() {
 }
 
 ensure_chromium() {
-    if [ -x "$CHROMIUM" ]; then
-        return 0
+    local missing=()
+    if [ ! -x "$CHROMIUM" ]; then
+        [ "$CHROMIUM" = /usr/bin/chromium ] || die "DASBOR_CHROMIUM=$CHROMIUM is not an executable file"
+        # Playwright's own browser download does not work on every machine we run on; Debian's does.
+        missing+=(chromium chromium-driver fonts-dejavu-core)
     fi
-    [ "$CHROMIUM" = /usr/bin/chromium ] || die "DASBOR_CHROMIUM=$CHROMIUM is not an executable file"
-    # Playwright's own browser download does not work on every machine we run on; Debian's does.
-    apt_install chromium chromium-driver fonts-dejavu-core
+    # The Node.js runtime inside the playwright wheel needs libatomic, absent from minimal Debian images.
+    local ldconfig
+    ldconfig="$(command -v ldconfig || echo /sbin/ldconfig)"
+    if [ -x "$ldconfig" ] && ! "$ldconfig" -p 2>/dev/null | grep -q 'libatomic\.so\.1'; then
+        missing+=(libatomic1)
+    fi
+    [ ${#missing[@]} -eq 0 ] && return 0
+    apt_install "${missing[@]}"
     [ -x "$CHROMIUM" ] || die "Chromium still missing at $CHROMIUM after apt-get install"
 }
 
