@@ -122,7 +122,7 @@ def _full_page_screenshot(page, width: int, height: int, path) -> None:
 
 @pytest.mark.parametrize(("nama", "path"), HALAMAN, ids=[h[0] for h in HALAMAN])
 def test_halaman_terbuka_tanpa_galat_dengan_grafik_dan_tanpa_permintaan_keluar(
-    streamlit_server, browser_context, nama, path
+    browser_context, streamlit_server, nama, path
 ):
     page = browser_context.new_page()
     requests: list[str] = []
