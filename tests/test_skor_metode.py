@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from indicators.skor.agregasi import AGREGASI, agregasikan
+from indicators.skor.audit import tabel
 from indicators.skor.koherensi import cronbach_alpha
 from indicators.skor.normalisasi import NORMALISASI, Arah, normalisasikan
 from indicators.skor.perlakuan import gagal_outlier, imputasikan, perlakukan_outlier
@@ -48,12 +49,13 @@ def test_goalposts_lower_dan_pemotongan_tercatat():
     x = np.array([[22.0], [10.0], [35.0]])
     y, audit = normalisasikan(x, arah(-1, 30, 14), "goalposts")
     assert y[:, 0].tolist() == [50.0, 100.0, 0.0]
-    assert [(r[0], r[2], r[3], r[4]) for r in audit] == [(1, "dipotong", 10.0, 100.0), (2, "dipotong", 35.0, 0.0)]
+    assert tabel(audit)[["u", "perlakuan", "nilai_lama", "nilai_baru"]].to_numpy().tolist() == [
+        [1, "dipotong", 10.0, 100.0], [2, "dipotong", 35.0, 0.0]]
 
 
 def test_tanpa_goalposts_jatuh_ke_minmax_dan_tanpa_sebaran_50():
     y, audit = normalisasikan(np.array([[1.0], [3.0]]), arah(), "goalposts")
-    assert y[:, 0].tolist() == [0.0, 100.0] and audit[0][2] == "tanpa_goalposts"
+    assert y[:, 0].tolist() == [0.0, 100.0] and audit["perlakuan"].tolist() == ["tanpa_goalposts"]
     for metode in ("minmax", "zskor", "peringkat_persentil"):
         y, _ = normalisasikan(np.array([[7.0], [7.0], [NAN]]), arah(), metode)
         assert y[:2, 0].tolist() == [50.0, 50.0] and np.isnan(y[2, 0]), metode
@@ -95,7 +97,8 @@ def test_winsorisasi_satu_titik():
     assert gagal_outlier(x[:, 0])
     y, audit = perlakukan_outlier(x)
     assert y[:, 0].tolist() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 9.0]
-    assert audit == [(9, 0, "winsorisasi_atas", 100.0, 9.0, audit[0][5])]
+    assert tabel(audit)[["u", "j", "perlakuan", "nilai_lama", "nilai_baru"]].to_numpy().tolist() == [
+        [9, 0, "winsorisasi_atas", 100.0, 9.0]]
 
 
 def test_log_bila_lima_titik_tidak_cukup():
@@ -105,7 +108,7 @@ def test_log_bila_lima_titik_tidak_cukup():
     y, audit = perlakukan_outlier(x)
     lo, hi = x.min(), x.max()
     np.testing.assert_allclose(y[:, 0], np.log(x[:, 0] - lo + 0.01 * (hi - lo)))
-    assert len(audit) == 200 and {r[2] for r in audit} == {"log"}
+    assert len(audit["u"]) == 200 and set(audit["perlakuan"]) == {"log"}
     # negative skew: the mirrored transform keeps the order of units
     y2, _ = perlakukan_outlier(-x)
     assert np.all(np.diff(y2[np.argsort(-x[:, 0]), 0]) >= 0)
@@ -115,7 +118,7 @@ def test_indikator_yang_lolos_tidak_diubah():
     x = np.array([[1.0, 5.0], [2.0, NAN], [3.0, 5.0], [4.0, 6.0], [5.0, 7.0]])
     y, audit = perlakukan_outlier(x)
     np.testing.assert_array_equal(y, x)
-    assert audit == []
+    assert len(audit["u"]) == 0
 
 
 def test_imputasi_median_kelompok_tercatat():
@@ -123,10 +126,10 @@ def test_imputasi_median_kelompok_tercatat():
     y, audit = imputasikan(x, np.array(["a", "a", "a", "b", "c"]), "median_kelompok")
     # group a: median(1, 3) = 2; group b has no value at all: stays missing
     assert y[:3, 0].tolist() == [1.0, 3.0, 2.0] and np.isnan(y[3, 0]) and y[4, 0] == 10.0
-    assert [(r[0], r[2], r[4]) for r in audit] == [(2, "diimputasi", 2.0)]
+    assert tabel(audit)[["u", "perlakuan", "nilai_baru"]].to_numpy().tolist() == [[2, "diimputasi", 2.0]]
     y0, a0 = imputasikan(x, np.zeros(5), "tidak_ada")
     np.testing.assert_array_equal(y0, x)
-    assert a0 == []
+    assert len(a0["u"]) == 0
 
 
 def test_rata_rata_kasus_tersedia_dan_geometrik():

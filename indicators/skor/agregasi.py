@@ -28,12 +28,20 @@ import numpy as np
 BATAS_COPELAND = 5000
 
 
+def _kali(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """(r|1, u, j) @ (r, j, g) → (r, u, g); values shared by all runs go through one 2-D product."""
+    if x.shape[0] == 1 and w.shape[0] > 1:
+        r, j, g = w.shape
+        return (x[0] @ w.transpose(1, 0, 2).reshape(j, r * g)).reshape(x.shape[1], r, g).transpose(1, 0, 2)
+    return np.matmul(x, w)
+
+
 def _rata_tertimbang(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     ada = ~np.isnan(x)
     x0 = np.where(ada, x, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        pembilang = np.matmul(x0, w)
-        penyebut = np.matmul(ada.astype(float), w)
+        pembilang = _kali(x0, w)
+        penyebut = _kali(ada.astype(float), w)
         return np.where(penyebut > 0, pembilang / np.where(penyebut > 0, penyebut, 1.0), np.nan)
 
 

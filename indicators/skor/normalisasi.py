@@ -2,7 +2,7 @@
 
 Every method takes the raw matrix ``x`` (units × indicators, NaN = missing) and the indicators'
 ``Arah`` (direction, worst and best goalposts) and returns scores in [0, 100] with NaN kept, plus
-audit rows. ``NORMALISASI`` is the dispatcher; ``berbasis_data`` marks methods whose result depends
+an audit block (``audit.blok``). ``NORMALISASI`` is the dispatcher; ``berbasis_data`` marks methods whose result depends
 on the other units (COINr's outlier treatment applies only to those).
 
 - ``goalposts`` (default): (x − worst)/(best − worst)·100, truncated to [0, 100]. Comparable across
@@ -27,6 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.stats import rankdata
 
+from indicators.skor.audit import Blok, blok, gabung, saring
+
 SEDANG = 50.0
 
 
@@ -39,20 +41,25 @@ class Arah:
 
 
 def _audit(mask: np.ndarray, perlakuan: str, keterangan: str, x: np.ndarray | None = None,
-           y: np.ndarray | None = None) -> list[tuple]:
-    """Audit rows (unit index, indicator index, treatment, old, new, note) where ``mask``."""
-    if mask.ndim == 1:  # a whole indicator
-        return [(None, int(j), perlakuan, np.nan, np.nan, keterangan) for j in np.flatnonzero(mask)]
+           y: np.ndarray | None = None) -> Blok:
+    """An audit block for the cells (or, for a 1-D mask, the whole indicators) where ``mask``."""
+    if mask.ndim == 1:
+        j = np.flatnonzero(mask)
+        return blok(np.full(len(j), -1), j, perlakuan, keterangan)
     u, j = np.nonzero(mask)
-    return [(int(a), int(b), perlakuan, float(x[a, b]) if x is not None else np.nan,
-             float(y[a, b]) if y is not None else np.nan, keterangan) for a, b in zip(u, j, strict=True)]
+    return blok(u, j, perlakuan, keterangan, x[u, j] if x is not None else np.nan, y[u, j] if y is not None else np.nan)
+
+
+def _hanya(a: Blok, kolom: np.ndarray) -> Blok:
+    """The rows of an audit block about the indicators selected by boolean ``kolom``."""
+    return saring(a, kolom[a["j"]])
 
 
 def _orientasi(x: np.ndarray, arah: Arah) -> np.ndarray:
     return x * arah.tanda[None, :]
 
 
-def minmax(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+def minmax(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
     o = _orientasi(x, arah)
     lo = np.min(np.where(np.isnan(o), np.inf, o), axis=0)
     hi = np.max(np.where(np.isnan(o), -np.inf, o), axis=0)
@@ -66,7 +73,7 @@ def minmax(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
     return y, _audit(datar & ada, "tanpa_sebaran", "semua nilai sama: skor 50")
 
 
-def goalposts(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+def goalposts(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
     ada_gp = ~np.isnan(arah.terburuk) & ~np.isnan(arah.terbaik)
     with np.errstate(all="ignore"):
         y = (x - arah.terburuk[None, :]) / (arah.terbaik - arah.terburuk)[None, :] * 100
@@ -75,12 +82,12 @@ def goalposts(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
     if not ada_gp.all():
         cadangan, a2 = minmax(x, arah)
         y[:, ~ada_gp] = cadangan[:, ~ada_gp]
-        audit += _audit(~ada_gp, "tanpa_goalposts", "tidak ada goalposts: dinormalkan min-max")
-        audit += [r for r in a2 if not ada_gp[r[1]]]
+        audit = gabung([audit, _audit(~ada_gp, "tanpa_goalposts", "tidak ada goalposts: dinormalkan min-max"),
+                        _hanya(a2, ~ada_gp)])
     return y, audit
 
 
-def zskor(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+def zskor(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
     o = _orientasi(x, arah)
     n = np.sum(~np.isnan(o), axis=0)
     with np.errstate(all="ignore"):
@@ -94,7 +101,7 @@ def zskor(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
     return y, _audit(datar & (n > 0), "tanpa_sebaran", "simpangan baku nol: skor 50")
 
 
-def peringkat_persentil(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+def peringkat_persentil(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
     o = _orientasi(x, arah)
     y = np.full_like(o, np.nan)
     for j in range(o.shape[1]):
@@ -104,10 +111,10 @@ def peringkat_persentil(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
             y[ada, j] = SEDANG
         elif n > 1:
             y[ada, j] = (rankdata(o[ada, j], method="average") - 1) / (n - 1) * 100
-    return y, []
+    return y, gabung([])
 
 
-def jarak_target(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
+def jarak_target(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
     o = _orientasi(x, arah)
     target = arah.terbaik * arah.tanda
     with np.errstate(all="ignore"):
@@ -118,18 +125,17 @@ def jarak_target(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, list]:
     y = np.clip(y, 0, 100)
     y[np.isnan(x)] = np.nan
     tanpa = np.isnan(arah.terbaik)
-    audit = []
+    audit = gabung([])
     if tanpa.any():
         cadangan, a2 = minmax(x, arah)
         y[:, tanpa] = cadangan[:, tanpa]
-        audit = _audit(tanpa, "tanpa_goalposts", "tidak ada target: dinormalkan min-max")
-        audit += [r for r in a2 if tanpa[r[1]]]
+        audit = gabung([_audit(tanpa, "tanpa_goalposts", "tidak ada target: dinormalkan min-max"), _hanya(a2, tanpa)])
     return y, audit
 
 
 @dataclass(frozen=True)
 class Normaliser:
-    fungsi: Callable[[np.ndarray, Arah], tuple[np.ndarray, list]]
+    fungsi: Callable[[np.ndarray, Arah], tuple[np.ndarray, Blok]]
     berbasis_data: bool
     nama: dict
 
@@ -144,7 +150,7 @@ NORMALISASI: dict[str, Normaliser] = {
 }
 
 
-def normalisasikan(x: np.ndarray, arah: Arah, metode: str = "goalposts") -> tuple[np.ndarray, list]:
+def normalisasikan(x: np.ndarray, arah: Arah, metode: str = "goalposts") -> tuple[np.ndarray, Blok]:
     """Dispatch to one normalisation method; ``ValueError`` naming the methods when unknown.
 
     >>> import numpy as np

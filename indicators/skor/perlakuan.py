@@ -1,7 +1,7 @@
 """Steps 3 and 4 of SCORING.md: missing values (imputation, always flagged) and COINr's outlier rule.
 
-Both work on raw values in natural units and return the treated matrix plus audit rows
-``(unit index, indicator index, treatment, old value, new value, note)``.
+Both work on raw values in natural units and return the treated matrix plus an audit block
+(``audit.blok``: unit and indicator positions, treatment, old value, new value, note).
 
 Imputation (``IMPUTASI``): ``tidak_ada`` (default: nothing imputed; the available-case mean later
 re-weights the present indicators) or ``median_kelompok`` (the median of the same indicator in the
@@ -19,7 +19,7 @@ is applied to the mirrored values (−x) and mirrored back, so the order of unit
 >>> gagal_outlier(x[:, 0])
 True
 >>> y, audit = perlakukan_outlier(x)
->>> float(y[9, 0]), audit[0][2]
+>>> float(y[9, 0]), audit["perlakuan"][0]
 (9.0, 'winsorisasi_atas')
 """
 from __future__ import annotations
@@ -29,6 +29,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from scipy.stats import kurtosis, skew  # e1071 type 2 with bias=False
+
+from indicators.skor.audit import Blok, blok, gabung
 
 BATAS_SKEW = 2.0
 BATAS_KURT = 3.5
@@ -78,41 +80,42 @@ def _satu_kolom(v: np.ndarray) -> tuple[np.ndarray, list[tuple[int, str, float, 
     return y, [(int(p), "log", float(asli[p]), float(y[p])) for p in np.flatnonzero(ada)]
 
 
-def perlakukan_outlier(x: np.ndarray) -> tuple[np.ndarray, list[tuple]]:
+def perlakukan_outlier(x: np.ndarray) -> tuple[np.ndarray, Blok]:
     """Apply COINr's outlier treatment to every indicator column that fails the rule."""
     y = np.array(x, dtype=float, copy=True)
-    audit: list[tuple] = []
+    audit = []
     for j in range(y.shape[1]):
         if not gagal_outlier(y[:, j]):
             continue
         y[:, j], titik = _satu_kolom(y[:, j])
         catatan = "aturan outlier COINr (|skew| > 2 dan kurtosis > 3,5)"
-        audit += [(u, j, t, lama, baru, catatan) for u, t, lama, baru in titik]
-    return y, audit
+        for t in dict.fromkeys(p[1] for p in titik):
+            pilih = [p for p in titik if p[1] == t]
+            audit.append(blok([p[0] for p in pilih], j, t, catatan, [p[2] for p in pilih], [p[3] for p in pilih]))
+    return y, gabung(audit)
 
 
-def tanpa_imputasi(x: np.ndarray, kelompok: np.ndarray) -> tuple[np.ndarray, list]:
-    return x, []
+def tanpa_imputasi(x: np.ndarray, kelompok: np.ndarray) -> tuple[np.ndarray, Blok]:
+    return x, gabung([])
 
 
-def median_kelompok(x: np.ndarray, kelompok: np.ndarray) -> tuple[np.ndarray, list]:
+def median_kelompok(x: np.ndarray, kelompok: np.ndarray) -> tuple[np.ndarray, Blok]:
     """Fill a missing value with the median of the same indicator among the unit's group."""
     df = pd.DataFrame(x)
     med = df.groupby(kelompok).transform("median").to_numpy(dtype=float)
     hilang = np.isnan(x) & ~np.isnan(med)
     y = np.where(hilang, med, x)
     u, j = np.nonzero(hilang)
-    return y, [(int(a), int(b), "diimputasi", np.nan, float(y[a, b]), "median kelompok (wilayah induk)")
-               for a, b in zip(u, j, strict=True)]
+    return y, blok(u, j, "diimputasi", "median kelompok (wilayah induk)", np.nan, y[u, j])
 
 
-IMPUTASI: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, list]]] = {
+IMPUTASI: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, Blok]]] = {
     "tidak_ada": tanpa_imputasi,
     "median_kelompok": median_kelompok,
 }
 
 
-def imputasikan(x: np.ndarray, kelompok: np.ndarray, metode: str = "tidak_ada") -> tuple[np.ndarray, list]:
+def imputasikan(x: np.ndarray, kelompok: np.ndarray, metode: str = "tidak_ada") -> tuple[np.ndarray, Blok]:
     """Dispatch to one imputation method (``kelompok``: group label of each unit).
 
     >>> import numpy as np

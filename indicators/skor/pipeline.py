@@ -178,18 +178,52 @@ class Siapan:
     ketersediaan_pilar: np.ndarray
     ketersediaan_indikator: np.ndarray
     cakupan: np.ndarray
-    audit: tuple = ()
+    audit: tuple = field(default=(), repr=False)   # audit rows as column arrays (``_baris_audit``)
+
+
+def _baris_audit(langkah: str, n: int, **kolom) -> dict[str, np.ndarray]:
+    """``n`` audit rows in the final form (columns ``KOLOM_AUDIT``, as arrays); missing columns empty."""
+    isi = {"langkah": np.full(n, langkah, dtype=object)}
+    for k in KOLOM_AUDIT[1:]:
+        v = kolom.get(k, np.nan if k.startswith("nilai") else None)
+        isi[k] = np.broadcast_to(np.asarray(v, dtype=float if k.startswith("nilai") else object), (n,))
+    return isi
+
+
+def _dari_blok(b: dict, langkah: str, siap: Siapan) -> dict[str, np.ndarray]:
+    """An audit block (unit/indicator positions, ``audit.blok``) in the final form."""
+    kode = np.asarray((*siap.kode, None), dtype=object)          # position −1 → None
+    ids = np.asarray(siap.struktur.indikator, dtype=object)
+    pilar = np.asarray([siap.struktur.pilar[q] for q in siap.struktur.pilar_indikator.argmax(axis=1)], dtype=object)
+    u, j = b["u"], b["j"]
+    return _baris_audit(langkah, len(u), kode_wilayah=kode[u], indikator=ids[j], pilar=pilar[j],
+                        perlakuan=b["perlakuan"], nilai_lama=b["nilai_lama"], nilai_baru=b["nilai_baru"],
+                        keterangan=b["keterangan"])
+
+
+def _tabel_audit(bagian) -> pd.DataFrame:
+    """One audit frame from row blocks, built once."""
+    bagian = [b for b in bagian if len(b["langkah"])] or [_baris_audit("", 0)]
+    return pd.DataFrame({k: np.concatenate([b[k] for b in bagian]) for k in KOLOM_AUDIT}, columns=KOLOM_AUDIT)
+
+
+def _kelompok(kode: np.ndarray) -> np.ndarray:
+    """Group of each unit for imputation: a village's kecamatan, a kecamatan's kabupaten."""
+    s = pd.Series(kode, dtype=object).astype(str)
+    panjang = s.str.len()
+    out = s.copy()
+    for n, m in _KELOMPOK.items():
+        out[panjang == n] = s[panjang == n].str.slice(0, m)
+    return out.to_numpy(dtype=object)
 
 
 def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor) -> Siapan:
     """Step 2: restrict the framework to the level, check availability, fix the unit order."""
     k = kerangka.untuk_tingkat(tingkat)
-    audit: list[tuple] = []
     ids = [i.id for i in k.indikator]
     kurang = [i for i in ids if i not in nilai.columns]
-    for i in kurang:
-        audit.append(("ketersediaan", None, i, None, "kolom_tidak_ada", np.nan, np.nan,
-                      "indikator tidak ada dalam data nilai"))
+    audit = [_baris_audit("ketersediaan", len(kurang), indikator=kurang, perlakuan="kolom_tidak_ada",
+                          keterangan="indikator tidak ada dalam data nilai")]
     x_df = nilai.reindex(columns=ids).apply(pd.to_numeric, errors="coerce").astype(float)
     x_df.index = x_df.index.astype(str)
     if x_df.index.has_duplicates:
@@ -199,41 +233,44 @@ def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: P
     x[~np.isfinite(x)] = np.nan
     ada = ~np.isnan(x)
     tersedia = ada.mean(axis=0) if len(x) else np.zeros(len(ids))
-    jarang = tersedia < pengaturan.ambang_indikator
-    for j in np.flatnonzero(jarang):
-        audit.append(("ketersediaan", None, ids[j], None,
-                      "dikecualikan" if pengaturan.buang_indikator_jarang else "di_bawah_ambang",
-                      float(tersedia[j]), np.nan,
-                      f"ketersediaan {tersedia[j]:.0%} < {pengaturan.ambang_indikator:.0%}"))
-    if pengaturan.buang_indikator_jarang and jarang.any():
-        k = k.tanpa({ids[j] for j in np.flatnonzero(jarang)})
-        pertahankan = ~jarang
-        ids = [i for i, p in zip(ids, pertahankan, strict=True) if p]
+    jarang = np.flatnonzero(tersedia < pengaturan.ambang_indikator)
+    audit.append(_baris_audit(
+        "ketersediaan", len(jarang), indikator=[ids[j] for j in jarang], nilai_lama=tersedia[jarang],
+        perlakuan="dikecualikan" if pengaturan.buang_indikator_jarang else "di_bawah_ambang",
+        keterangan=[f"ketersediaan {tersedia[j]:.0%} < {pengaturan.ambang_indikator:.0%}" for j in jarang]))
+    if pengaturan.buang_indikator_jarang and len(jarang):
+        k = k.tanpa({ids[j] for j in jarang})
+        pertahankan = np.ones(len(ids), bool)
+        pertahankan[jarang] = False
         x, ada, tersedia = x[:, pertahankan], ada[:, pertahankan], tersedia[pertahankan]
     s = struktur(k, pengaturan.bobot)
     per_pilar = s.pilar_indikator
     with np.errstate(invalid="ignore", divide="ignore"):
         ket_pilar = (ada.astype(float) @ per_pilar) / per_pilar.sum(axis=0)
     mask = ket_pilar >= pengaturan.ambang_unit - 1e-9
-    kode = tuple(x_df.index)
-    for u, p in zip(*np.nonzero(~mask), strict=True):
-        audit.append(("ketersediaan", kode[u], None, s.pilar[p], "data_tidak_cukup", float(ket_pilar[u, p]), np.nan,
-                      f"ketersediaan pilar {ket_pilar[u, p]:.0%} < {pengaturan.ambang_unit:.0%}: tanpa skor pilar"))
-    panjang = {len(c) for c in kode}
-    kelompok = np.array([c[:_KELOMPOK.get(len(c), len(c))] for c in kode]) if panjang else np.array([])
+    kode = tuple(x_df.index.tolist())
+    u, q = np.nonzero(~mask)
+    audit.append(_baris_audit(
+        "ketersediaan", len(u), kode_wilayah=np.asarray(kode, dtype=object)[u] if len(u) else [],
+        pilar=np.asarray(s.pilar, dtype=object)[q] if len(q) else [], perlakuan="data_tidak_cukup",
+        nilai_lama=ket_pilar[u, q],
+        keterangan=f"ketersediaan pilar < {pengaturan.ambang_unit:.0%}: tanpa skor pilar"))
     cakupan = ada.mean(axis=1) * 100 if ada.shape[1] else np.full(len(kode), np.nan)
-    return Siapan(k, s, kode, x, kelompok, mask, ket_pilar, tersedia, cakupan, tuple(audit))
+    return Siapan(k, s, kode, x, _kelompok(np.asarray(kode, dtype=object)), mask, ket_pilar, tersedia, cakupan,
+                  tuple(audit))
 
 
 def normal(siap: Siapan, normalisasi: str, imputasi: str, outlier: bool = True) -> tuple[np.ndarray, list]:
-    """Steps 3–5: imputation, outlier treatment (data-driven methods only), normalisation."""
-    x, audit = imputasikan(siap.x, siap.kelompok, imputasi)
-    audit = [("imputasi", *r) for r in audit]
+    """Steps 3–5: imputation, outlier treatment (data-driven methods only), normalisation.
+
+    Returns the normalised matrix and its audit rows (column arrays, see ``_baris_audit``)."""
+    x, a = imputasikan(siap.x, siap.kelompok, imputasi)
+    audit = [_dari_blok(a, "imputasi", siap)]
     if outlier and NORMALISASI[normalisasi].berbasis_data:
         x, a = perlakukan_outlier(x)
-        audit += [("outlier", *r) for r in a]
+        audit.append(_dari_blok(a, "outlier", siap))
     n, a = normalisasikan(x, siap.struktur.arah, normalisasi)
-    audit += [("normalisasi", *r) for r in a]
+    audit.append(_dari_blok(a, "normalisasi", siap))
     return n, audit
 
 
@@ -260,19 +297,6 @@ class HasilSkor:
     siapan: Siapan = field(repr=False, default=None)
 
 
-def _tabel_audit(rows: list[tuple], siap: Siapan) -> pd.DataFrame:
-    out = []
-    for r in rows:
-        langkah, u, j = r[0], r[1], r[2]
-        if langkah in ("imputasi", "outlier", "normalisasi"):
-            kode = siap.kode[u] if u is not None else None
-            ind = siap.struktur.indikator[j]
-            out.append((langkah, kode, ind, siap.kerangka.indikator_id(ind).pilar, *r[3:]))
-        else:
-            out.append(r)
-    return pd.DataFrame(out, columns=KOLOM_AUDIT)
-
-
 def skor(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor | None = None,
          catatan: list | None = None) -> HasilSkor:
     """Score every unit of ``nilai`` (index kode_wilayah, one column per indicator, natural units).
@@ -296,21 +320,25 @@ def skor(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: Peng
                                     siap.mask_pilar, p.ambang_unit, p.agregasi)
     el, pl, idx = el[0], pl[0], idx[0]
     kode = pd.Index(siap.kode, name="kode_wilayah")
-    aud = list(siap.audit) + audit
     cukup_pilar = ~np.isnan(pl).all(axis=1) if pl.shape[1] else np.zeros(len(kode), bool)
-    for u in np.flatnonzero(np.isnan(idx) & cukup_pilar):
-        aud.append(("ketersediaan", kode[u], None, None, "indeks_tidak_cukup", np.nan, np.nan,
-                    f"pilar dengan skor < {p.ambang_unit:.0%}: tanpa indeks"))
-    for c in catatan or []:
-        aud.append(("hitung", None, c["indikator"], None, "tidak_dihitung", np.nan, np.nan, c["keterangan"]))
-    tabel = pd.DataFrame({"kode_wilayah": list(siap.kode), "indeks": idx})
+    tanpa_indeks = np.flatnonzero(np.isnan(idx) & cukup_pilar)
+    catatan = catatan or []
+    aud = _tabel_audit([
+        _baris_audit("hitung", len(catatan), indikator=[c["indikator"] for c in catatan], perlakuan="tidak_dihitung",
+                     keterangan=[c["keterangan"] for c in catatan]),
+        *siap.audit, *audit,
+        _baris_audit("ketersediaan", len(tanpa_indeks),
+                     kode_wilayah=np.asarray(siap.kode, dtype=object)[tanpa_indeks], perlakuan="indeks_tidak_cukup",
+                     keterangan=f"pilar dengan skor < {p.ambang_unit:.0%}: tanpa indeks"),
+    ])
+    tabel = pd.DataFrame({"kode_wilayah": kode.to_numpy(), "indeks": idx})
     for nama in PILAR:
         tabel[nama] = pl[:, s.pilar.index(nama)] if nama in s.pilar else np.nan
     level = label_kematangan(idx, siap.kerangka)
-    nama_level = {b.level: b.nama for b in siap.kerangka.kematangan}
     tabel["kematangan"] = pd.array(level, dtype="Int64")
-    tabel["kematangan_id"] = [nama_level[v]["id"] if v else "" for v in level]
-    tabel["kematangan_en"] = [nama_level[v]["en"] if v else "" for v in level]
+    for b in ("id", "en"):
+        nama_level = {0: "", **{x.level: x.nama[b] for x in siap.kerangka.kematangan}}
+        tabel[f"kematangan_{b}"] = pd.Series(level).map(nama_level).to_numpy(dtype=object)
     tabel["cakupan"] = siap.cakupan
     tabel["peringkat"] = pd.array(peringkat(idx), dtype="Float64").astype("Int64")
     be = bobot_efektif(s)
@@ -327,7 +355,7 @@ def skor(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: Peng
         elemen=pd.DataFrame(el, index=kode, columns=list(s.elemen)),
         normal=pd.DataFrame(n, index=kode, columns=list(s.indikator)),
         nilai=pd.DataFrame(siap.x, index=kode, columns=list(s.indikator)),
-        ketersediaan=ketersediaan, bobot_efektif=tabel_bobot, audit=_tabel_audit(aud, siap), siapan=siap)
+        ketersediaan=ketersediaan, bobot_efektif=tabel_bobot, audit=aud, siapan=siap)
 
 
 def skor_wilayah(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupaten: str, tingkat: str,
