@@ -236,7 +236,8 @@ class Rasio:
         nama = b.get("dataset", ind.sumber)
         waktu = b.get("waktu") or (spek.get("waktu") if nama == ind.sumber else None)
         df = _per_unit(ktx.baca(nama, waktu))
-        df = df[saring(df, b.get("filter"))]
+        perlu = ["_unit", *([b["jumlah"]] if b.get("jumlah") in df else []), *b.get("unik", [])]
+        df = df.loc[saring(df, b.get("filter")), [c for c in dict.fromkeys(perlu) if c in df]]
         if "jumlah" in b:
             if b["jumlah"] not in df:
                 raise DataTidakAda(f"kolom {b['jumlah']!r} tidak ada di {nama}")
@@ -270,9 +271,10 @@ class Median:
     @staticmethod
     def _baris(spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.DataFrame:
         df = _per_unit(ktx.baca(ind.sumber, spek.get("waktu")))
-        df = df[saring(df, spek.get("filter"))]
         if spek["kolom"] not in df:
             raise DataTidakAda(f"kolom {spek['kolom']!r} tidak ada di {ind.sumber}")
+        perlu = ["_unit", spek["kolom"], *([spek["bobot"]] if spek.get("bobot") else [])]
+        df = df.loc[saring(df, spek.get("filter")), list(dict.fromkeys(perlu))]
         return df.assign(_x=pd.to_numeric(df[spek["kolom"]], errors="coerce")).dropna(subset=["_x"])
 
     def hitung(self, spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.Series:
