@@ -1,24 +1,64 @@
-"""Road-condition complaints: lifecycle, road authority, backlog (issue 7 grows this module).
+"""Road-condition complaints: declarations, the prepared frame, filters and the authority split.
+
+Every rule (lifecycle, service-level targets, duplicate window, labels) is declared in
+``data/aduan.yaml``. :func:`siapkan` turns the stored complaints and their history into one frame
+with kecamatan, timings, overdue flags and duplicate groups — computed once per store version;
+:func:`saring` applies the page's filters; the ``aduan_*`` modules aggregate:
+``aduan_siklus`` (lifecycle), ``aduan_duplikat``, ``aduan_kondisi`` (kemantapan jalan),
+``aduan_eskalasi`` (the pack for the province), ``aduan_open311`` and ``aduan_grafik`` (figures).
+
+Unique complaints are duplicate groups (``kelompok``): a backlog counts each group once.
 
 >>> status_terbuka()["dikerjakan"], status_terbuka()["bukan_kewenangan"]
 (True, False)
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import yaml
 
 from indicators.pengaturan import DATA_DIR
 
 URUTAN_KEWENANGAN = ["nasional", "provinsi", "kabupaten", "desa"]
+KATEGORI = ("status", "kewenangan", "tingkat", "jenis_kerusakan", "kondisi")
+KOLOM_WAJIB = ["id_aduan", "waktu_lapor", "lat", "lon", "nama_ruas", "status_jalan", "jenis_kerusakan", "tingkat",
+               "status", "waktu_status"]
+PERIODE_RELATIF = {"12b": 12, "6b": 6, "3b": 3}
 
 
 @lru_cache(maxsize=1)
 def deklarasi() -> dict:
-    """Statuses and authorities of ``data/aduan.yaml``."""
+    """Everything ``data/aduan.yaml`` declares."""
     return yaml.safe_load((DATA_DIR / "aduan.yaml").read_text(encoding="utf-8"))
+
+
+def label_kategori(kategori: str, bahasa: str = "id") -> dict[str, str]:
+    """Code → label of one declared category, in the reader's language.
+
+    >>> label_kategori("kewenangan", "en")["provinsi"], label_kategori("status")["bukan_kewenangan"]
+    ('Provincial', 'Bukan kewenangan')
+    """
+    if kategori not in KATEGORI:
+        raise ValueError(f"kategori harus salah satu dari {KATEGORI}, bukan {kategori!r}")
+    if bahasa not in ("id", "en"):
+        raise ValueError(f"bahasa harus 'id' atau 'en', bukan {bahasa!r}")
+    d = deklarasi()[kategori]
+    return {k: (v["label"] if kategori == "status" else v)[bahasa] for k, v in d.items()}
+
+
+def judul_kolom(kolom, bahasa: str = "id") -> dict[str, str]:
+    """Readable headers for table columns: the label ``aduan_kolom_<name>`` where one is declared.
+
+    >>> judul_kolom(["terbuka", "xyz"], "en")
+    {'terbuka': 'Open', 'xyz': 'xyz'}
+    """
+    from indicators.label import semua_label, teks
+
+    return {k: teks(f"aduan_kolom_{k}", bahasa) if f"aduan_kolom_{k}" in semua_label() else k for k in kolom}
 
 
 def status_terbuka() -> dict[str, bool]:
@@ -30,17 +70,29 @@ def tandai_terbuka(aduan: pd.DataFrame) -> pd.Series:
     return aduan["status"].map(status_terbuka()).astype(bool)
 
 
-def terbuka_per_kewenangan(aduan: pd.DataFrame, bahasa: str = "id") -> pd.DataFrame:
-    """Open complaints per road authority, with their share of all open complaints (0–100)."""
-    buka = aduan[tandai_terbuka(aduan)]
-    n = buka.groupby("status_jalan").size().reindex(URUTAN_KEWENANGAN, fill_value=0)
-    label = deklarasi()["kewenangan"]
-    return pd.DataFrame({"status_jalan": n.index, "kewenangan": [label[k][bahasa] for k in n.index],
-                         "jumlah": n.to_numpy(), "persen": (n / max(n.sum(), 1) * 100).to_numpy()})
+def target_hari(jenis: str, status_jalan, tingkat, target: dict | None = None) -> np.ndarray:
+    """Service-level target in days for each (authority, severity) pair.
+
+    ``jenis`` is ``verifikasi`` or ``perbaikan``; ``target`` defaults to ``data/aduan.yaml``.
+
+    >>> target_hari("perbaikan", ["kabupaten", "provinsi"], ["berat", "ringan"]).tolist()
+    [30.0, 120.0]
+    """
+    tabel = deklarasi()["target_hari"] if target is None else target
+    if jenis not in tabel:
+        raise ValueError(f"jenis target harus salah satu dari {sorted(tabel)}, bukan {jenis!r}")
+    kew, tk = np.asarray(status_jalan, dtype=object).astype(str), np.asarray(tingkat, dtype=object).astype(str)
+    hasil = np.array([tabel[jenis].get(k, {}).get(s, np.nan) for k, s in zip(kew, tk, strict=True)], dtype=float)
+    if np.isnan(hasil).any():
+        salah = sorted({(k, s) for k, s, h in zip(kew, tk, hasil, strict=True) if np.isnan(h)})
+        raise ValueError(f"tidak ada target {jenis} untuk (kewenangan, tingkat) {salah[:5]}")
+    return hasil
 
 
 def titik_bermasalah(aduan: pd.DataFrame) -> pd.Series:
-    """Why a complaint's point cannot be drawn as given: ``latlon_tertukar`` (swapped), ``di_luar_indonesia``, or ``""``.
+    """Why a complaint's point cannot be drawn as given.
+
+    ``latlon_tertukar`` (swapped), ``di_luar_indonesia``, or ``""`` for a usable point.
 
     >>> titik_bermasalah(pd.DataFrame({"lat": [-5.0, 105.1, 40.0], "lon": [105.1, -5.0, 10.0]})).tolist()
     ['', 'latlon_tertukar', 'di_luar_indonesia']
@@ -50,5 +102,200 @@ def titik_bermasalah(aduan: pd.DataFrame) -> pd.Series:
 
     ok = di_indonesia(aduan["lat"], aduan["lon"])
     tukar = ~ok & di_indonesia(aduan["lon"], aduan["lat"])
-    return pd.Series(["" if a else ("latlon_tertukar" if t else "di_luar_indonesia") for a, t in zip(ok, tukar)],
-                     index=aduan.index)
+    alasan = ["" if a else ("latlon_tertukar" if t else "di_luar_indonesia") for a, t in zip(ok, tukar, strict=True)]
+    return pd.Series(alasan, index=aduan.index)
+
+
+def waktu_acuan(aduan: pd.DataFrame, riwayat: pd.DataFrame | None = None) -> pd.Timestamp:
+    """The data's "now": the latest report, status change or history entry (ages are measured here)."""
+    kandidat = [pd.to_datetime(aduan[k]).max() for k in ("waktu_lapor", "waktu_status") if k in aduan]
+    if riwayat is not None and len(riwayat):
+        kandidat.append(pd.to_datetime(riwayat["waktu"]).max())
+    kandidat = [k for k in kandidat if pd.notna(k)]
+    if not kandidat:
+        raise ValueError("tidak ada waktu dalam data aduan: waktu acuan tidak dapat ditentukan")
+    return max(kandidat)
+
+
+def _kecamatan(df: pd.DataFrame, kode_kabupaten: str) -> pd.DataFrame:
+    from indicators.geo import kode_dari_titik
+    from indicators.wilayah import daftar_wilayah
+
+    kode = (df["kode_wilayah"].astype("string") if "kode_wilayah" in df
+            else pd.Series(pd.NA, index=df.index, dtype="string"))
+    kosong = kode.isna() & (df["titik_masalah"] == "")
+    if kosong.any():  # DATA.md: derived from the point when the file leaves it empty
+        kode[kosong] = kode_dari_titik(df.loc[kosong, "lat"], df.loc[kosong, "lon"], kode_kabupaten, "desa")
+    kec = daftar_wilayah(kode_kabupaten, "kecamatan").set_index("kode_wilayah")["nama"]
+    desa = daftar_wilayah(kode_kabupaten, "desa").set_index("kode_wilayah")["nama"]
+    kode_kec = kode.str.slice(0, 8)
+    return pd.DataFrame({"kode_wilayah": kode, "kode_kecamatan": kode_kec, "nama_kecamatan": kode_kec.map(kec),
+                         "nama_desa": kode.map(desa)}, index=df.index)
+
+
+def siapkan(aduan: pd.DataFrame, riwayat: pd.DataFrame | None, kode_kabupaten: str, kini=None,
+            target: dict | None = None, duplikat: dict | None = None) -> pd.DataFrame:
+    """The complaints with everything the page, the exports and the escalation pack need.
+
+    Adds ``titik_masalah``, ``kode_kecamatan``, ``nama_kecamatan``, ``nama_desa``, ``terbuka``,
+    ``t_verifikasi``, ``t_selesai``, ``tahap_maks``, ``hari_verifikasi``, ``hari_perbaikan``,
+    ``umur_hari`` (open complaints only), ``target_verifikasi_hari``, ``target_perbaikan_hari``,
+    the overdue flags and the duplicate groups (``kelompok``, ``utama``, ``laporan_kelompok``,
+    ``dukungan_kelompok``). ``kini`` defaults to :func:`waktu_acuan`; ``target`` and ``duplikat``
+    override the declarations (``{"jarak_meter": .., "jendela_hari": ..}``); ``attrs["kini"]`` keeps
+    the reference time (ISO text). Personal columns are
+    passed through untouched: protect the input first (``indicators.privasi.lindungi``).
+    """
+    from indicators import aduan_duplikat, aduan_siklus
+
+    kurang = [k for k in KOLOM_WAJIB if k not in aduan.columns]
+    if kurang:
+        raise ValueError(f"kolom aduan_jalan wajib tidak ada: {kurang}")
+    df = aduan.reset_index(drop=True).copy()
+    kini = waktu_acuan(df, riwayat) if kini is None else pd.Timestamp(kini)
+    df["titik_masalah"] = titik_bermasalah(df)
+    df[["kode_wilayah", "kode_kecamatan", "nama_kecamatan", "nama_desa"]] = _kecamatan(df, kode_kabupaten)
+    df["terbuka"] = tandai_terbuka(df)
+    df = df.join(aduan_siklus.waktu_siklus(df, riwayat))
+    lapor = pd.to_datetime(df["waktu_lapor"])
+    df["hari_verifikasi"] = (df["t_verifikasi"] - lapor) / aduan_siklus.HARI
+    df["hari_perbaikan"] = (df["t_selesai"] - lapor) / aduan_siklus.HARI
+    df["umur_hari"] = ((kini - lapor) / aduan_siklus.HARI).where(df["terbuka"])
+    df["target_verifikasi_hari"] = target_hari("verifikasi", df["status_jalan"], df["tingkat"], target)
+    df["target_perbaikan_hari"] = target_hari("perbaikan", df["status_jalan"], df["tingkat"], target)
+    df = df.join(aduan_siklus.tandai_terlambat(df["umur_hari"], df["terbuka"], df["status"].astype(str) == "diterima",
+                                               df["target_verifikasi_hari"], df["target_perbaikan_hari"]))
+    df = df.join(aduan_duplikat.kelompokkan(df, **(duplikat or {})))
+    df.attrs["kini"] = kini.isoformat()  # text: attrs travel into Arrow/JSON (st.dataframe) and pickles
+    return df
+
+
+@dataclass(frozen=True)
+class Saringan:
+    """The page's filters; an empty tuple means "all"."""
+    periode: str = "semua"
+    kecamatan: tuple[str, ...] = ()
+    kewenangan: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    tingkat: tuple[str, ...] = ()
+    jenis: tuple[str, ...] = ()
+
+    def sebagai_tuple(self) -> tuple:
+        """A plain, hashable form (a cache key)."""
+        return tuple((f.name, getattr(self, f.name)) for f in fields(self))
+
+
+def rentang_periode(periode: str, kini) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """``(from, to]`` report times of a period: ``semua`` (None), ``12b``/``6b``/``3b`` (months up to ``kini``), a year.
+
+    >>> rentang_periode("3b", pd.Timestamp("2026-10-31 12:00"))[0]
+    Timestamp('2026-07-31 12:00:00')
+    >>> rentang_periode("2025", pd.Timestamp("2026-10-31"))[1]
+    Timestamp('2025-12-31 23:59:59.999999999')
+    """
+    kini = pd.Timestamp(kini)
+    if periode == "semua":
+        return None
+    if periode in PERIODE_RELATIF:
+        return kini - pd.DateOffset(months=PERIODE_RELATIF[periode]), kini
+    if len(periode) == 4 and periode.isdigit():
+        ns = pd.Timedelta(1, "ns")
+        return pd.Timestamp(f"{periode}-01-01") - ns, pd.Timestamp(f"{int(periode) + 1}-01-01") - ns
+    raise ValueError(f"periode harus 'semua', {list(PERIODE_RELATIF)} atau tahun YYYY, bukan {periode!r}")
+
+
+def opsi_periode(df: pd.DataFrame) -> list[str]:
+    """Period choices for the data: all, the last 12/6/3 months, then each year present (newest first)."""
+    tahun = sorted({str(t.year) for t in pd.to_datetime(df["waktu_lapor"]).dropna()}, reverse=True)
+    return ["semua", *PERIODE_RELATIF, *tahun]
+
+
+def saring(df: pd.DataFrame, s: Saringan) -> pd.DataFrame:
+    """The rows of a :func:`siapkan` frame that pass the filters (ValueError for an unknown value)."""
+    kini = pd.Timestamp(df.attrs["kini"]) if df.attrs.get("kini") else waktu_acuan(df)
+    m = pd.Series(True, index=df.index)
+    r = rentang_periode(s.periode, kini)
+    if r is not None:
+        t = pd.to_datetime(df["waktu_lapor"])
+        m &= (t > r[0]) & (t <= r[1])
+    d = deklarasi()
+    for nilai, kolom, sah in ((s.kewenangan, "status_jalan", d["kewenangan"]), (s.status, "status", d["status"]),
+                              (s.tingkat, "tingkat", d["tingkat"]), (s.jenis, "jenis_kerusakan", d["jenis_kerusakan"]),
+                              (s.kecamatan, "kode_kecamatan", None)):
+        if not nilai:
+            continue
+        if sah is not None and set(nilai) - set(sah):
+            raise ValueError(f"nilai saringan {kolom} tidak dikenal: {sorted(set(nilai) - set(sah))}")
+        m &= df[kolom].astype(str).isin(list(nilai))
+    out = df[m]
+    out.attrs = dict(df.attrs)
+    return out
+
+
+def _kelompok(aduan: pd.DataFrame) -> pd.Series:
+    if "kelompok" in aduan:
+        return aduan["kelompok"]
+    from indicators.aduan_duplikat import kelompokkan
+
+    return kelompokkan(aduan)["kelompok"]
+
+
+def terbuka_per_kewenangan(aduan: pd.DataFrame, bahasa: str = "id") -> pd.DataFrame:
+    """Open complaints per road authority (duplicate groups counted once), with their share (0–100)."""
+    kel = _kelompok(aduan)
+    buka = tandai_terbuka(aduan).to_numpy()
+    n = (pd.Series(kel[buka].to_numpy()).groupby(aduan["status_jalan"].astype(str).to_numpy()[buka]).nunique()
+         .reindex(URUTAN_KEWENANGAN, fill_value=0))
+    label = label_kategori("kewenangan", bahasa)
+    return pd.DataFrame({"status_jalan": n.index, "kewenangan": [label[k] for k in n.index],
+                         "jumlah": n.to_numpy(), "persen": (n / max(n.sum(), 1) * 100).to_numpy()})
+
+
+def per_kewenangan(df: pd.DataFrame, bahasa: str = "id") -> pd.DataFrame:
+    """The authority split of a :func:`siapkan` frame, every authority listed.
+
+    ``laporan`` (reports), ``aduan`` and ``terbuka`` (unique complaints, all and open),
+    ``persen_terbuka`` (share of the open backlog), ``terlambat``, ``bukan_kewenangan`` (reports
+    closed as "not our road") and ``persen_bukan_kewenangan`` (of all reports on those roads).
+    """
+    kew = df["status_jalan"].astype(str)
+    buka = df[df["terbuka"]]
+
+    def unik(d: pd.DataFrame) -> pd.Series:
+        return d.groupby(d["status_jalan"].astype(str))["kelompok"].nunique().reindex(URUTAN_KEWENANGAN, fill_value=0)
+
+    laporan = kew.value_counts().reindex(URUTAN_KEWENANGAN, fill_value=0)
+    bk = kew[df["status"].astype(str) == "bukan_kewenangan"].value_counts().reindex(URUTAN_KEWENANGAN, fill_value=0)
+    terbuka = unik(buka)
+    out = pd.DataFrame({
+        "status_jalan": URUTAN_KEWENANGAN,
+        "kewenangan": [label_kategori("kewenangan", bahasa)[k] for k in URUTAN_KEWENANGAN],
+        "laporan": laporan.to_numpy(), "aduan": unik(df).to_numpy(), "terbuka": terbuka.to_numpy(),
+        "persen_terbuka": (terbuka / max(terbuka.sum(), 1) * 100).to_numpy(),
+        "terlambat": unik(df[df["terlambat"]]).to_numpy(), "bukan_kewenangan": bk.to_numpy(),
+        "persen_bukan_kewenangan": (bk / laporan.where(laporan > 0) * 100).to_numpy(),
+    })
+    return out
+
+
+def per_ruas(df: pd.DataFrame, bahasa: str = "id", n: int | None = None) -> pd.DataFrame:
+    """Hot spots by road: unique complaints, open backlog, overdue and "not our road" per ``nama_ruas``.
+
+    Sorted by open backlog, then all complaints; ``n`` keeps the first ``n`` roads.
+    """
+    g = df.groupby("nama_ruas", observed=True)
+    buka = df[df["terbuka"]].groupby("nama_ruas", observed=True)["kelompok"].nunique()
+    lambat = df[df["terlambat"]].groupby("nama_ruas", observed=True)["kelompok"].nunique()
+    bk = df[df["status"].astype(str) == "bukan_kewenangan"].groupby("nama_ruas", observed=True).size()
+    out = pd.DataFrame({
+        "status_jalan": g["status_jalan"].first().astype(str), "laporan": g.size(), "aduan": g["kelompok"].nunique(),
+        "terbuka": buka, "terlambat": lambat, "bukan_kewenangan": bk,
+        "dukungan": g["dukungan"].sum() if "dukungan" in df else 0,
+    }).fillna({"terbuka": 0, "terlambat": 0, "bukan_kewenangan": 0})
+    for k in ("laporan", "aduan", "terbuka", "terlambat", "bukan_kewenangan", "dukungan"):
+        out[k] = out[k].astype(int)
+    out["persen_bukan_kewenangan"] = out["bukan_kewenangan"] / out["laporan"] * 100
+    out.insert(1, "kewenangan", out["status_jalan"].map(label_kategori("kewenangan", bahasa)))
+    out = out.rename_axis("nama_ruas").reset_index()
+    out = out.sort_values(["terbuka", "aduan", "nama_ruas"], ascending=[False, False, True], ignore_index=True)
+    return out.head(n) if n else out

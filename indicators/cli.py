@@ -12,6 +12,7 @@ import sys
 MODUL_PERINTAH = (
     "indicators.cli_dasar",   # regions, demo, validate, import, status
     "indicators.skor.cli",    # score
+    "indicators.cli_aduan",   # export open311
 )
 
 

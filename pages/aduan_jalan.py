@@ -1,28 +1,197 @@
-"""Aduan Jalan: complaint map, authority split, backlog (issue 7 completes it)."""
-import plotly.express as px
+"""Aduan Jalan: map, lifecycle and service levels, road authority, condition, duplicates, escalation pack.
+
+Thin: filters from the URL, the core (``indicators.aduan*``) computes, this page draws. Results are
+cached per store version, role and filters, so a widget change recomputes only what depends on it.
+"""
 import streamlit as st
 
-from indicators import aduan
-from indicators.format import angka, persen
+from indicators import aduan, aduan_duplikat, aduan_eskalasi, aduan_kondisi, aduan_siklus
+from indicators import aduan_grafik as gr
+from indicators.format import angka, persen, tanggal
+from indicators.geo import batas
 from indicators.label import teks
-from indicators.peta import peta_titik
-from pages._bersama import data, grafik, kepala, peta, unduh
+from indicators.wilayah import daftar_wilayah, nama_wilayah
+from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, peta, pilihan_url, unduh
 
-b = kepala("halaman_aduan_jalan", ["aduan_jalan"])
-df = data("aduan_jalan")
-buka = aduan.tandai_terbuka(df)
-per_kew = aduan.terbuka_per_kewenangan(df, b)
-prov = per_kew.set_index("status_jalan").loc["provinsi"]
 
-c = st.columns(3)
-c[0].metric(teks("aduan", b), angka(len(df), 0, b))
-c[1].metric(teks("aduan_terbuka", b), angka(int(buka.sum()), 0, b))
-c[2].metric(teks("aduan_per_kewenangan", b) + " · " + prov["kewenangan"], persen(prov["persen"], 1, b))
+@st.cache_data(show_spinner=False, max_entries=8)
+def _siap(path: str, versi: int, peran_: str, kode: str):
+    # data() protects the rows for this role; the role is part of this key as well
+    return aduan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode)
 
-grafik(px.bar(per_kew, x="kewenangan", y="jumlah", title=teks("aduan_per_kewenangan", b),
-              labels={"kewenangan": "", "jumlah": teks("aduan_terbuka", b)}))
-peta(peta_titik(df[buka], warna="status_jalan", hover=["id_aduan", "nama_ruas", "status", "tingkat"],
-                judul=teks("peta_aduan", b), bahasa=b))
-tampil = df.sort_values("waktu_lapor", ascending=False).head(500)
-st.dataframe(tampil, hide_index=True, width="stretch")
-unduh(tampil, "aduan_jalan", dataset="aduan_jalan")
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _hasil(path, versi, peran_, kode, saringan: tuple, b: str) -> dict:
+    df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(**dict(saringan)))
+    if df.empty:
+        return {}
+    ruas = data("ruas_jalan")
+    kew, kond_kew = aduan.per_kewenangan(df, b), aduan_kondisi.aduan_per_10km(df, ruas, "status_jalan")
+    kond_kec = aduan_kondisi.aduan_per_10km(df, ruas, "kode_kecamatan")
+    nama_kec = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
+    waktu_kew = aduan_siklus.ringkasan_waktu(df, "status_jalan", b)
+    return {"df": df, "kew": kew, "ruas": aduan.per_ruas(df, b, n=12), "waktu_kew": waktu_kew,
+            "waktu_kec": aduan_siklus.ringkasan_waktu(df, "nama_kecamatan", b),
+            "kond_kec": kond_kec.assign(nama_kecamatan=kond_kec["kode_kecamatan"].map(nama_kec)),
+            "dup": aduan_duplikat.daftar_kelompok(df, b).head(50),
+            "f_kec": gr.peta_kecamatan(kond_kec, batas(kode, "kecamatan"), b),
+            "f_corong": gr.grafik_corong(aduan_siklus.corong(df, b), aduan_siklus.tutup_tanpa_perbaikan(df, b), b),
+            "f_umur": gr.grafik_umur(aduan_siklus.umur_terbuka(df, b), b), "f_waktu": gr.grafik_waktu(waktu_kew, b),
+            "f_kew": gr.grafik_kewenangan(kew, b), "f_ruas": gr.grafik_ruas(aduan.per_ruas(df, b, n=12), b),
+            "f_mantap": gr.grafik_kemantapan(kond_kew, b)}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _peta(path, versi, peran_, kode, saringan: tuple, tampil: str, warna: str, b: str):
+    df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(**dict(saringan)))
+    df = df[df["terbuka"]] if tampil == "terbuka" else df
+    return gr.peta_aduan(df, warna, b, batas(kode, "kecamatan")), int((df["titik_masalah"] != "").sum())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _eskalasi(path, versi, peran_, kode, periode: str):
+    df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(periode=periode))
+    df = df[df["status_jalan"].astype(str) == aduan_eskalasi.kewenangan_eskalasi()]
+    return aduan_eskalasi.tabel_eskalasi(df, data("ruas_jalan")), df
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _berkas_eskalasi(path, versi, peran_, kode, periode: str, b: str, fmt: str, tersimulasi: bool) -> bytes:
+    tabel, df = _eskalasi(path, versi, peran_, kode, periode)
+    if fmt == "xlsx":
+        return aduan_eskalasi.ke_xlsx(tabel, nama_wilayah(kode), b)
+    return aduan_eskalasi.ke_pdf(tabel, df, kode, b, _label_periode(periode, b), tersimulasi)
+
+
+def _label_periode(p: str, b: str) -> str:
+    return teks(f"aduan_periode_{p}", b) if not p.isdigit() else teks("aduan_periode_tahun", b).format(tahun=p)
+
+
+def _tabel(df, b: str, **kw) -> None:
+    df = df.round({k: 1 for k in df.columns if df[k].dtype.kind == "f"})
+    st.dataframe(df.rename(columns=aduan.judul_kolom(df.columns, b)), hide_index=True, width="stretch", **kw)
+
+
+b = kepala("halaman_aduan_jalan", ["aduan_jalan", "aduan_jalan_riwayat", "ruas_jalan"])
+kode, g, peran_ = kode_kabupaten(), gudang(), peran()
+kunci = (str(g.path), g.versi(), peran_, kode)
+siap = _siap(*kunci)
+kini = siap.attrs["kini"]  # ISO text
+
+sb = st.sidebar
+sb.subheader(teks("aduan_saringan", b))
+kec_reg = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
+label = {k: aduan.label_kategori(k, b) for k in aduan.KATEGORI}
+periode = pilihan_url(teks("periode", b), "periode", aduan.opsi_periode(siap), "semua",
+                      format_func=lambda p: _label_periode(p, b), wadah=sb)
+s = aduan.Saringan(
+    periode=periode,
+    kecamatan=tuple(multi_url(teks("kecamatan", b), "kec", list(kec_reg.index), kec_reg.get, sb)),
+    kewenangan=tuple(multi_url(teks("aduan_kewenangan", b), "kewenangan", aduan.URUTAN_KEWENANGAN,
+                               label["kewenangan"].get, sb)),
+    status=tuple(multi_url(teks("aduan_status", b), "status", list(label["status"]), label["status"].get, sb)),
+    tingkat=tuple(multi_url(teks("aduan_tingkat", b), "tingkat", list(label["tingkat"]), label["tingkat"].get, sb)),
+    jenis=tuple(multi_url(teks("aduan_jenis", b), "jenis", list(label["jenis_kerusakan"]),
+                          label["jenis_kerusakan"].get, sb)))
+sb.caption(teks("aduan_tautan", b))
+h = _hasil(*kunci, s.sebagai_tuple(), b)
+if not h:
+    st.info(teks("aduan_kosong", b))
+    st.stop()
+df, kew = h["df"], h["kew"].set_index("status_jalan")
+k_esk = aduan_eskalasi.kewenangan_eskalasi()
+
+c = st.columns(5)
+c[0].metric(teks("aduan_laporan", b), angka(len(df), 0, b))
+c[1].metric(teks("aduan_unik", b), angka(df["kelompok"].nunique(), 0, b))
+c[2].metric(teks("aduan_terbuka", b), angka(int(kew["terbuka"].sum()), 0, b))
+c[3].metric(teks("aduan_terlambat", b), angka(int(kew["terlambat"].sum()), 0, b))
+c[4].metric(teks("aduan_persen_kewenangan", b).format(kewenangan=kew.at[k_esk, "kewenangan"].lower()),
+            persen(kew.at[k_esk, "persen_terbuka"], 1, b))
+st.caption(teks("aduan_keterangan_umur", b).format(tanggal=tanggal(kini, b)))
+
+st.header(teks("aduan_bagian_peta", b))
+c = st.columns(2)
+tampil = pilihan_url(teks("aduan_tampil", b), "tampil", ["terbuka", "semua"], "terbuka",
+                     lambda t: teks(f"aduan_tampil_{t}", b), c[0])
+warna = pilihan_url(teks("aduan_warna_peta", b), "warna", ["status", "kewenangan"], "status",
+                    lambda w: teks(f"aduan_warna_{w}", b), c[1])
+fig, disisihkan = _peta(*kunci, s.sebagai_tuple(), tampil, warna, b)
+c = st.columns(2)
+with c[0]:
+    peta(fig)
+with c[1]:
+    peta(h["f_kec"])
+if disisihkan:
+    st.caption(teks("aduan_titik_disisihkan", b).format(n=angka(disisihkan, 0, b)))
+
+st.header(teks("aduan_bagian_siklus", b))
+c = st.columns(2)
+with c[0]:
+    grafik(h["f_corong"])
+with c[1]:
+    grafik(h["f_umur"])
+c = st.columns([3, 2])
+with c[0]:
+    grafik(h["f_waktu"])
+    _tabel(h["waktu_kew"].drop(columns="status_jalan"), b)
+with c[1]:
+    st.subheader(teks("aduan_target_layanan", b))
+    st.caption(teks("aduan_target_layanan_ket", b))
+    _tabel(aduan_siklus.target_tabel(bahasa=b).drop(columns="status_jalan"), b, height=300)
+st.subheader(teks("aduan_waktu_per_kecamatan", b))
+_tabel(h["waktu_kec"], b, height=280)
+
+st.header(teks("aduan_bagian_kewenangan", b))
+c = st.columns(2)
+with c[0]:
+    grafik(h["f_kew"])
+with c[1]:
+    grafik(h["f_ruas"])
+_tabel(h["kew"].drop(columns="status_jalan"), b)
+
+st.header(teks("aduan_bagian_kondisi", b))
+c = st.columns([2, 3])
+with c[0]:
+    grafik(h["f_mantap"])
+with c[1]:
+    st.subheader(teks("aduan_kondisi_per_kecamatan", b))
+    _tabel(h["kond_kec"][["nama_kecamatan", "panjang_km", "kemantapan_persen", "aduan", "terbuka", "aduan_per_10km",
+                          "terbuka_per_10km"]], b, height=320)
+
+st.header(teks("aduan_bagian_duplikat", b))
+dup = aduan.deklarasi()["duplikat"]
+st.caption(teks("aduan_keterangan_unik", b).format(jarak=angka(dup["jarak_meter"], 0, b),
+                                                   hari=angka(dup["jendela_hari"], 0, b)))
+st.metric(teks("aduan_duplikat_digabung", b), angka(len(df) - df["kelompok"].nunique(), 0, b))
+st.subheader(teks("aduan_kelompok_duplikat", b))
+_tabel(h["dup"], b, height=280)
+
+st.header(teks("aduan_bagian_eskalasi", b))
+st.caption(teks("eskalasi_keterangan", b))
+tabel_esk, df_esk = _eskalasi(*kunci, periode)
+_tabel(tabel_esk, b)
+tersimulasi = bool({"aduan_jalan", "ruas_jalan"} & g.dataset_demo())
+c = st.columns(2)
+for kol, fmt, mime in ((c[0], "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                       (c[1], "pdf", "application/pdf")):
+    def _isi(fmt=fmt) -> bytes:  # built only when clicked; every export is audited
+        g.catat_audit("ekspor", peran_, "aduan_jalan", f"paket eskalasi {fmt} {len(tabel_esk)} ruas")
+        return _berkas_eskalasi(*kunci, periode, b, fmt, tersimulasi)
+    kol.download_button(teks(f"eskalasi_unduh_{fmt}", b), _isi, f"eskalasi_jalan_{kode}_{periode}.{fmt}", mime,
+                        on_click="ignore", key=f"eskalasi-{fmt}")
+if len(tabel_esk):
+    pilih = pilihan_url(teks("eskalasi_pilih_ruas", b), "ruas", list(tabel_esk["nama_ruas"]))
+    satu = df_esk[df_esk["nama_ruas"].astype(str) == pilih]
+    kec_terdampak = batas(kode, "kecamatan")
+    kec_terdampak = kec_terdampak[kec_terdampak["kode_wilayah"].isin(set(satu["kode_kecamatan"].dropna()))]
+    peta(gr.peta_ruas(satu, b, kec_terdampak if len(kec_terdampak) else None, judul=pilih))
+
+st.header(teks("aduan_bagian_data", b))
+kolom = [k for k in ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_ruas", "status_jalan",
+                     "jenis_kerusakan", "tingkat", "status", "waktu_status", "umur_hari", "terlambat", "kelompok",
+                     "laporan_kelompok", "dukungan", "kanal", "deskripsi", "pelapor_nama", "pelapor_telepon"]
+         if k in df]  # the reporter's columns exist only for a role allowed to see them
+tampilan = df[kolom].assign(umur_hari=df["umur_hari"].round(1)).sort_values("waktu_lapor", ascending=False)
+st.dataframe(tampilan, hide_index=True, width="stretch", height=360)
+unduh(tampilan, "aduan_jalan", dataset="aduan_jalan")
