@@ -20,36 +20,27 @@ from indicators.skor.hitung import hitung_nilai, periode_terakhir
 from indicators.skor.idm import lapisan_idm, status_idm
 from indicators.skor.kerangka import Kerangka, baca_kerangka, muat_kerangka
 from indicators.skor.ketidakpastian import (
-                                            HasilHapusPilar,
-                                            HasilKetidakpastian,
-                                            PengaturanKetidakpastian,
-                                            hapus_pilar,
-                                            ketidakpastian,
-                                            sensitivitas,
+    HasilHapusPilar,
+    HasilKetidakpastian,
+    PengaturanKetidakpastian,
+    hapus_pilar,
+    ketidakpastian,
+    sensitivitas,
 )
 from indicators.skor.koherensi import Koherensi, koherensi
-from indicators.skor.pipeline import HasilSkor, PengaturanSkor, label_kematangan, peringkat, skor, skor_wilayah
+from indicators.skor.pipeline import (
+    HasilSkor,
+    PengaturanSkor,
+    label_kematangan,
+    peringkat,
+    skor,
+    skor_berkala,
+    skor_wilayah,
+)
 
 __all__ = [
-                                            "HasilHapusPilar",
-                                            "HasilKetidakpastian",
-                                            "HasilSkor",
-                                            "Kerangka",
-                                            "Koherensi",
-                                            "PengaturanKetidakpastian",
-                                            "PengaturanSkor",
-                                            "baca_kerangka",
-                                            "hapus_pilar",
-                                            "hitung_nilai",
-                                            "ketidakpastian",
-                                            "koherensi",
-                                            "label_kematangan",
-                                            "lapisan_idm",
-                                            "muat_kerangka",
-                                            "peringkat",
-                                            "periode_terakhir",
-                                            "sensitivitas",
-                                            "skor",
-                                            "skor_wilayah",
-                                            "status_idm",
+    "HasilHapusPilar", "HasilKetidakpastian", "HasilSkor", "Kerangka", "Koherensi", "PengaturanKetidakpastian",
+    "PengaturanSkor", "baca_kerangka", "hapus_pilar", "hitung_nilai", "ketidakpastian", "koherensi",
+    "label_kematangan", "lapisan_idm", "muat_kerangka", "peringkat", "periode_terakhir", "sensitivitas", "skor",
+    "skor_berkala", "skor_wilayah", "status_idm",
 ]

@@ -22,7 +22,11 @@ def _tangga(kerangka: Kerangka | None) -> list[dict]:
 
 
 def status_idm(nilai, kerangka: Kerangka | None = None) -> np.ndarray:
-    """Status code for each IDM value ("" where the value is missing)."""
+    """Status code for each IDM value ("" where the value is missing).
+
+    >>> status_idm([0.5989, 0.5990, float("nan")]).tolist()
+    ['tertinggal', 'berkembang', '']
+    """
     tangga = _tangga(kerangka)
     batas = np.array([t["batas_atas"] for t in tangga[:-1]], dtype=float)
     kode = np.array([t["kode"] for t in tangga] + [""], dtype=object)

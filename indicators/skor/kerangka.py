@@ -94,7 +94,11 @@ class Kerangka:
         raise ValueError(f"indikator tidak ada dalam kerangka: {id_!r}")
 
     def untuk_tingkat(self, tingkat: str) -> Kerangka:
-        """The framework restricted to indicators defined at ``tingkat``; empty elements/pillars dropped."""
+        """The framework restricted to indicators defined at ``tingkat``; empty elements/pillars dropped.
+
+        >>> [e.id for e in muat_kerangka().untuk_tingkat("desa").elemen][:3]
+        ['layanan_publik', 'bisnis', 'wajah_kota']
+        """
         if tingkat not in TINGKAT:
             raise ValueError(f"tingkat harus salah satu dari {TINGKAT}, bukan {tingkat!r}")
         ind = tuple(i for i in self.indikator if tingkat in i.tingkat)
@@ -114,7 +118,12 @@ class Kerangka:
         return replace(self, pilar=pl, elemen=el, indikator=ind)
 
     def tabel_indikator(self, bahasa: str = "id") -> pd.DataFrame:
-        """One row per indicator, names and definitions in ``bahasa`` (the catalogue page)."""
+        """One row per indicator, names and definitions in ``bahasa`` (the catalogue page).
+
+        >>> t = muat_kerangka().tabel_indikator("en")
+        >>> t.loc[0, "nama"], float(t.loc[0, "terbaik"])
+        ('Requests completed within the service-level target', 100.0)
+        """
         el = {e.id: e for e in self.elemen}
         pl = {p.id: p for p in self.pilar}
         rows = []

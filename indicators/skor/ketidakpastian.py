@@ -138,7 +138,16 @@ def _geser_rata(rank: np.ndarray, rank0: np.ndarray) -> np.ndarray:
 
 def ketidakpastian(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor | None = None,
                    uji: PengaturanKetidakpastian | None = None) -> HasilKetidakpastian:
-    """Rank intervals of every unit over ``uji.n`` sampled runs (see the module docstring)."""
+    """Rank intervals of every unit over ``uji.n`` sampled runs (see the module docstring).
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> k = muat_kerangka()
+    >>> ids = [i.id for i in k.untuk_tingkat("kecamatan").indikator]
+    >>> nilai = pd.DataFrame([[90.0] * len(ids), [10.0] * len(ids)], columns=ids, index=["18.02.01", "18.02.02"])
+    >>> t = ketidakpastian(nilai, k, "kecamatan", uji=PengaturanKetidakpastian(n=50)).peringkat
+    >>> t[["peringkat", "peringkat_p05", "peringkat_p95"]].values.tolist()    # 18.02.01 is better everywhere
+    [[1, 1, 1], [2, 2, 2]]
+    """
     p, uji = pengaturan or PengaturanSkor(), uji or PengaturanKetidakpastian()
     siap = siapkan(nilai, kerangka, tingkat, p)
     mesin = _Mesin(siap, p)
@@ -183,6 +192,15 @@ def sensitivitas(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengatur
 
     Columns ``faktor, nama_id, nama_en, sobol_pertama, sobol_total``. ``uji.n_sobol`` base samples
     (a power of two) cost n_sobol × 6 evaluations. A factor with a single choice has index 0.
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> k = muat_kerangka()
+    >>> ids = [i.id for i in k.untuk_tingkat("kecamatan").indikator]
+    >>> nilai = pd.DataFrame(np.random.default_rng(0).uniform(0, 100, (4, len(ids))), columns=ids,
+    ...                      index=["18.02.01", "18.02.02", "18.02.03", "18.02.04"])
+    >>> s = sensitivitas(nilai, k, "kecamatan", uji=PengaturanKetidakpastian(agregasi=("aritmetika",), n_sobol=8))
+    >>> s.set_index("faktor").loc["agregasi", "sobol_total"]     # one aggregation method: no influence
+    np.float64(0.0)
     """
     p, uji = pengaturan or PengaturanSkor(), uji or PengaturanKetidakpastian()
     siap = siapkan(nilai, kerangka, tingkat, p)

@@ -135,18 +135,33 @@ def jarak_target(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
 
 @dataclass(frozen=True)
 class Normaliser:
+    """One method: the function, whether it depends on the other units, its name and what it means
+    for comparisons (shown on the methodology page)."""
     fungsi: Callable[[np.ndarray, Arah], tuple[np.ndarray, Blok]]
     berbasis_data: bool
     nama: dict
+    keterangan: dict
 
 
+_RELATIF = {"id": "Relatif terhadap wilayah lain pada periode yang sama: skor tidak dapat dibandingkan antarperiode "
+                  "atau antarkabupaten.",
+            "en": "Relative to the other units of the same period: scores are not comparable across periods or "
+                  "districts."}
 NORMALISASI: dict[str, Normaliser] = {
-    "goalposts": Normaliser(goalposts, False, {"id": "Goalposts (terburuk–terbaik)", "en": "Goalposts (worst–best)"}),
-    "minmax": Normaliser(minmax, True, {"id": "Min-maks antarwilayah", "en": "Min-max across units"}),
-    "zskor": Normaliser(zskor, True, {"id": "Skor-z (50 + 10z)", "en": "z-score (50 + 10z)"}),
+    "goalposts": Normaliser(goalposts, False, {"id": "Goalposts (terburuk–terbaik)", "en": "Goalposts (worst–best)"},
+                            {"id": "Batas tetap dalam satuan asli: skor dapat dibandingkan antarperiode dan "
+                                   "antarkabupaten.",
+                             "en": "Fixed bounds in natural units: scores are comparable across periods and "
+                                   "districts."}),
+    "minmax": Normaliser(minmax, True, {"id": "Min-maks antarwilayah", "en": "Min-max across units"}, _RELATIF),
+    "zskor": Normaliser(zskor, True, {"id": "Skor-z (50 + 10z)", "en": "z-score (50 + 10z)"}, _RELATIF),
     "peringkat_persentil": Normaliser(peringkat_persentil, False,
-                                      {"id": "Peringkat persentil", "en": "Percentile rank"}),
-    "jarak_target": Normaliser(jarak_target, False, {"id": "Jarak ke target", "en": "Distance to target"}),
+                                      {"id": "Peringkat persentil", "en": "Percentile rank"}, _RELATIF),
+    "jarak_target": Normaliser(jarak_target, False, {"id": "Jarak ke target", "en": "Distance to target"},
+                               {"id": "Target tetap, tetapi titik nol adalah nilai terendah periode itu: hanya "
+                                      "sebagian dapat dibandingkan antarperiode.",
+                                "en": "A fixed target, but the zero is the period's lowest value: only partly "
+                                      "comparable across periods."}),
 }
 
 

@@ -113,6 +113,10 @@ IMPUTASI: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, Blok]]]
     "tidak_ada": tanpa_imputasi,
     "median_kelompok": median_kelompok,
 }
+NAMA_IMPUTASI = {
+    "tidak_ada": {"id": "Tanpa imputasi (rata-rata kasus tersedia)", "en": "No imputation (available-case mean)"},
+    "median_kelompok": {"id": "Median wilayah induk (ditandai)", "en": "Median of the parent area (flagged)"},
+}
 
 
 def imputasikan(x: np.ndarray, kelompok: np.ndarray, metode: str = "tidak_ada") -> tuple[np.ndarray, Blok]:

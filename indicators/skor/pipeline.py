@@ -89,7 +89,13 @@ class Struktur:
 
 
 def struktur(kerangka: Kerangka, bobot: Mapping[str, float] | tuple = ()) -> Struktur:
-    """Arrays of a (level-filtered) framework, with weight overrides applied."""
+    """Arrays of a (level-filtered) framework, with weight overrides applied.
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> s = struktur(muat_kerangka().untuk_tingkat("desa"), {"governance": 2})
+    >>> s.elemen_indikator.shape, s.w_pilar.tolist()
+    ((25, 14), [2.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+    """
     b = dict(bobot)
     tidak_dikenal = set(b) - {x.id for x in (*kerangka.pilar, *kerangka.elemen, *kerangka.indikator)}
     if tidak_dikenal:
@@ -110,7 +116,13 @@ def struktur(kerangka: Kerangka, bobot: Mapping[str, float] | tuple = ()) -> Str
 
 
 def bobot_efektif(s: Struktur) -> np.ndarray:
-    """Each indicator's weight in the overall index when every value is present (sums to 1)."""
+    """Each indicator's weight in the overall index when every value is present (sums to 1).
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> w = bobot_efektif(struktur(muat_kerangka().untuk_tingkat("kabupaten")))
+    >>> round(float(w.sum()), 12), round(float(w[0]), 6)     # gov_sla_layanan: 1/4 · 1/3 · 1/6
+    (1.0, 0.013889)
+    """
     def bagi(w, anggota):  # w_j / Σ weights of j's group
         total = anggota @ (anggota.T @ w)
         return np.divide(w, total, out=np.zeros_like(w), where=total > 0)
@@ -128,6 +140,13 @@ def agregasi_hierarki(n: np.ndarray, s: Struktur, w_ind: np.ndarray, w_el: np.nd
     ``n`` normalised scores (units, k) or (R, units, k); weights (R, ·); ``mask_pilar`` (units, P) says
     which unit has enough data for which pillar. Returns element (R, u, E), pillar (R, u, P) and
     index (R, u) scores.
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> s = struktur(muat_kerangka().untuk_tingkat("kabupaten"))
+    >>> n = np.full((1, len(s.indikator)), 60.0)
+    >>> agregasi_hierarki(n, s, s.w_indikator[None], s.w_elemen[None], s.w_pilar[None],
+    ...                   np.ones((1, 6), bool), 2 / 3, "aritmetika")[2].tolist()
+    [[60.0]]
     """
     x = n if n.ndim == 3 else n[None]
     el = agregasikan(x, w_ind[:, :, None] * s.elemen_indikator[None], metode)
@@ -218,7 +237,15 @@ def _kelompok(kode: np.ndarray) -> np.ndarray:
 
 
 def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor) -> Siapan:
-    """Step 2: restrict the framework to the level, check availability, fix the unit order."""
+    """Step 2: restrict the framework to the level, check availability, fix the unit order (by code).
+
+    Shared by ``skor`` and the uncertainty analysis.
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> s = siapkan(pd.DataFrame({"gov_spbe": [3.0]}, index=["18.02"]), muat_kerangka(), "kabupaten", PengaturanSkor())
+    >>> s.kode, s.mask_pilar.tolist()        # 1 of 7 governance indicators: not enough for a pillar score
+    (('18.02',), [[False, False, False, False, False, False]])
+    """
     k = kerangka.untuk_tingkat(tingkat)
     ids = [i.id for i in k.indikator]
     kurang = [i for i in ids if i not in nilai.columns]
@@ -263,7 +290,13 @@ def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: P
 def normal(siap: Siapan, normalisasi: str, imputasi: str, outlier: bool = True) -> tuple[np.ndarray, list]:
     """Steps 3–5: imputation, outlier treatment (data-driven methods only), normalisation.
 
-    Returns the normalised matrix and its audit rows (column arrays, see ``_baris_audit``)."""
+    Returns the normalised matrix and its audit rows (column arrays, see ``_baris_audit``).
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> s = siapkan(pd.DataFrame({"gov_spbe": [2.5]}, index=["18.02"]), muat_kerangka(), "kabupaten", PengaturanSkor())
+    >>> float(normal(s, "goalposts", "tidak_ada")[0][0, s.struktur.indikator.index("gov_spbe")])   # 2.5 of 0–5
+    50.0
+    """
     x, a = imputasikan(siap.x, siap.kelompok, imputasi)
     audit = [_dari_blok(a, "imputasi", siap)]
     if outlier and NORMALISASI[normalisasi].berbasis_data:
@@ -383,3 +416,18 @@ def skor_wilayah(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabu
     t.insert(2, "tingkat", tingkat)
     t.insert(3, "periode", periode)
     return h
+
+
+def skor_berkala(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupaten: str, tingkat: str,
+                 periode: list[str], pengaturan: PengaturanSkor | None = None) -> pd.DataFrame:
+    """The ``skor`` table of ``skor_wilayah`` for several months, stacked (one row per unit and month),
+    for trend charts. With goalposts (the default) the months are comparable; a data-driven
+    normalisation rescales each month on its own.
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> t = skor_berkala({}, muat_kerangka(), "18.02", "kecamatan", ["2026-09", "2026-10"])
+    >>> len(t), t["periode"].unique().tolist()
+    (56, ['2026-09', '2026-10'])
+    """
+    bagian = [skor_wilayah(data, kerangka, kode_kabupaten, tingkat, p, pengaturan).skor for p in periode]
+    return pd.concat(bagian, ignore_index=True)
