@@ -11,6 +11,8 @@ placeholders: the first real import of a dataset replaces them.
 """
 from __future__ import annotations
 
+import json
+import os
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -237,10 +239,133 @@ class Gudang:
             self._con.execute("ROLLBACK")
             raise
 
+    # ---- imported boundaries ---------------------------------------------------------------
+    def simpan_batas(self, gdf, tingkat: str, kode_kabupaten: str, laporan: dict, berkas: str = "",
+                     pengguna: str = "operator", sebelum_commit: Callable[[], None] | None = None) -> Path:
+        """Keep joined boundaries (``kode_wilayah, nama, geometry`` in EPSG:4326, as :func:`indicators.geo.baca_batas`
+        returns them) as the district's boundary layer: a GeoPackage in ``batas/`` beside the store,
+        which every map then draws (:func:`indicators.geo.berkas_aktif`).
+
+        All or nothing: the file is written aside first, and put in place inside the transaction that
+        records the import (``log_impor``, dataset ``batas_<tingkat>``), the report summary (``meta``)
+        and one audit event; an error or a crash before COMMIT leaves the previous layer and the store
+        as they were. ``sebelum_commit`` runs inside the open transaction (tests crash there).
+        """
+        from indicators.geo_berkas import path_batas_impor
+
+        if tingkat not in ("kecamatan", "desa"):
+            raise ValueError(f"tingkat batas harus 'kecamatan' atau 'desa', bukan {tingkat!r}")
+        if gdf is None or not len(gdf):
+            raise ValueError("tidak ada unit yang cocok dengan daftar wilayah: batas tidak disimpan")
+        tujuan = path_batas_impor(self.path.parent, kode_kabupaten, tingkat)
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
+        sementara = tujuan.with_name(f".{tujuan.stem}.{os.getpid()}.baru.gpkg")
+        cadangan = tujuan.with_name(f".{tujuan.stem}.{os.getpid()}.lama.gpkg")
+        sementara.unlink(missing_ok=True)
+        gdf[["kode_wilayah", "nama", "geometry"]].to_crs("EPSG:4326").to_file(sementara, driver="GPKG",
+                                                                              engine="pyogrio")
+        ringkas = {"berkas": Path(berkas).name, "tingkat": tingkat, "matched": int(laporan.get("matched", len(gdf))),
+                   "missing": list(laporan.get("missing", [])), "unmatched": list(laporan.get("unmatched", [])),
+                   "code_system": laporan.get("code_system"), "crs": laporan.get("crs"),
+                   "waktu": datetime.now().replace(microsecond=0).isoformat()}
+        ditukar = False
+        with self._kunci:
+            con = self._con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                nid = con.execute("SELECT coalesce(max(id), 0) + 1 FROM log_impor").fetchall()[0][0]
+                con.execute("INSERT INTO log_impor VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [nid, datetime.now().replace(microsecond=0), pengguna, Path(berkas).name,
+                             f"batas_{tingkat}", len(gdf), len(gdf), 0, 0, "batas"])
+                con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                            [f"batas_{kode_kabupaten}_{tingkat}", json.dumps(ringkas, ensure_ascii=False)])
+                con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
+                            [datetime.now().replace(microsecond=0), "impor_batas", pengguna, f"batas_{tingkat}",
+                             f"{ringkas['matched']} unit dari {ringkas['berkas'] or '-'}; "
+                             f"{len(ringkas['missing'])} unit tanpa batas"])
+                if sebelum_commit is not None:
+                    sebelum_commit()
+                if tujuan.exists():
+                    os.replace(tujuan, cadangan)
+                os.replace(sementara, tujuan)
+                ditukar = True
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                if ditukar:  # put the previous layer back
+                    tujuan.unlink(missing_ok=True)
+                if cadangan.exists():
+                    os.replace(cadangan, tujuan)
+                sementara.unlink(missing_ok=True)
+                raise
+        cadangan.unlink(missing_ok=True)
+        return tujuan
+
+    def batas_tersimpan(self, kode_kabupaten: str, tingkat: str) -> dict | None:
+        """Summary of the imported boundary layer (file, matched, missing, code system, time), or None."""
+        from indicators.geo_berkas import path_batas_impor
+
+        nilai = self.meta(f"batas_{kode_kabupaten}_{tingkat}")
+        if nilai is None or not path_batas_impor(self.path.parent, kode_kabupaten, tingkat).exists():
+            return None
+        return json.loads(nilai)
+
+    def hapus_batas(self, kode_kabupaten: str, tingkat: str, pengguna: str = "operator") -> bool:
+        """Stop using an imported boundary layer (maps fall back to the settings or schematic). Audited."""
+        from indicators.geo_berkas import path_batas_impor
+
+        p = path_batas_impor(self.path.parent, kode_kabupaten, tingkat)
+        if not p.exists():
+            return False
+        with self._kunci:
+            con = self._con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                nid = con.execute("SELECT coalesce(max(id), 0) + 1 FROM log_impor").fetchall()[0][0]
+                con.execute("INSERT INTO log_impor VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [nid, datetime.now().replace(microsecond=0), pengguna, "", f"batas_{tingkat}",
+                             0, 0, 0, 0, "batas_dihapus"])
+                con.execute("DELETE FROM meta WHERE kunci = ?", [f"batas_{kode_kabupaten}_{tingkat}"])
+                con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
+                            [datetime.now().replace(microsecond=0), "hapus_batas", pengguna, f"batas_{tingkat}", ""])
+                p.unlink()
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return True
+
+    # ---- freshness -----------------------------------------------------------------------
+    def bulan_per_desa(self, dataset: str) -> pd.DataFrame:
+        """Distinct (``kode_wilayah``, ``bulan`` YYYY-MM) pairs present in a dataset; ``kode_wilayah``
+        is None for datasets without one. Empty for datasets without a time column."""
+        kol = kolom_bulan(dataset)
+        if kol is None:
+            return pd.DataFrame(columns=["kode_wilayah", "bulan"])
+        ds = _skema.skema(dataset)
+        bulan = f'"{kol}"' if ds.kolom[kol].tipe == "periode" else f"strftime(\"{kol}\", '%Y-%m')"
+        kode = '"kode_wilayah"' if "kode_wilayah" in ds.kolom else "NULL"
+        with self._kunci:
+            return self._con.execute(f'SELECT DISTINCT {kode} AS kode_wilayah, {bulan} AS bulan FROM "{dataset}" '
+                                     f'WHERE "{kol}" IS NOT NULL ORDER BY 1, 2').df()
+
     def tutup(self) -> None:
         with self._kunci:
             self._con.close()
         Gudang._bawaan.pop(str(self.path), None)
+
+
+def kolom_bulan(dataset: str) -> str | None:
+    """The column that dates a dataset's rows: its first ``periode`` column, else its first required
+    date or time column; None for datasets without one (profiles, roads, programmes).
+
+    >>> kolom_bulan("aduan_jalan"), kolom_bulan("desa_website"), kolom_bulan("program")
+    ('waktu_lapor', 'periode', None)
+    """
+    ds = _skema.skema(dataset)
+    periode = [k for k, c in ds.kolom.items() if c.tipe == "periode"]
+    waktu = [k for k, c in ds.kolom.items() if c.tipe in ("tanggal", "waktu") and c.wajib]
+    return (periode or waktu or [None])[0]
 
 
 def _sudah_bertipe(df: pd.DataFrame, ds: _skema.Dataset) -> bool:
