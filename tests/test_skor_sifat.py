@@ -25,7 +25,7 @@ nilai_sel = st.one_of(st.floats(-50, 150, allow_nan=False), st.just(np.nan))
 
 
 @st.composite
-def nilai_acak(draw, minimal=1):
+def nilai_acak(draw, minimal=0):
     n = draw(st.integers(minimal, 9))
     x = draw(arrays(np.float64, (n, len(KOLOM)), elements=nilai_sel))
     return pd.DataFrame(x, index=KODE[:n], columns=KOLOM)

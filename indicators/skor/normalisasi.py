@@ -61,8 +61,8 @@ def _orientasi(x: np.ndarray, arah: Arah) -> np.ndarray:
 
 def minmax(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
     o = _orientasi(x, arah)
-    lo = np.min(np.where(np.isnan(o), np.inf, o), axis=0)
-    hi = np.max(np.where(np.isnan(o), -np.inf, o), axis=0)
+    lo = np.min(np.where(np.isnan(o), np.inf, o), axis=0, initial=np.inf)
+    hi = np.max(np.where(np.isnan(o), -np.inf, o), axis=0, initial=-np.inf)
     rentang = hi - lo
     with np.errstate(all="ignore"):
         y = (o - lo) / rentang * 100
@@ -118,7 +118,7 @@ def jarak_target(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
     o = _orientasi(x, arah)
     target = arah.terbaik * arah.tanda
     with np.errstate(all="ignore"):
-        lo = np.nanmin(np.where(np.isnan(o), np.inf, o), axis=0)
+        lo = np.min(np.where(np.isnan(o), np.inf, o), axis=0, initial=np.inf)
         y = (o - lo) / (target - lo) * 100
     sudah = ~(target - lo > 0)  # every unit already at or beyond the target
     y[:, sudah] = 100.0
