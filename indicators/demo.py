@@ -286,33 +286,60 @@ class _Pembangkit:
         return aduan, riw
 
     def program(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        r, rows, prog = self.rng, [], []
-        th_awal, th_akhir = int(self.periode[0][:4]), int(self.periode[-1][:4])
-        dim_map = {"quick_win": "quick_win", "menengah": "output", "panjang": "outcome"}
-        for pilar, daftar in self.p["program"].items():
-            for j, (elemen, opd, nama) in enumerate(daftar):
-                jenis = ["quick_win", "menengah", "panjang"][j % 3]
-                mulai = th_awal + (0 if jenis != "menengah" else int(r.integers(0, 2)))
-                selesai = mulai + {"quick_win": 0, "menengah": 2, "panjang": 4}[jenis]
-                idp = f"{pilar[:3].upper()}-{j + 1:02d}"
-                anggaran = float(np.round(r.uniform(0.2, 6.0) * 1e9, -6))
-                rows.append({"id_program": idp, "nama": nama, "pilar": pilar, "elemen": elemen, "opd": opd, "jenis": jenis,
-                             "dimensi": dim_map[jenis] if r.random() > 0.2 else "impact", "tahun_mulai": mulai,
-                             "tahun_selesai": selesai, "anggaran": anggaran})
-                t0 = pd.Period(f"{mulai}-01", "M")
-                durasi = (selesai - mulai + 1) * 12
-                kinerja = r.uniform(0.6, 1.15)
-                for per in self.periode:
-                    k = (pd.Period(per, "M") - t0).n + 1
-                    if k < 1 or r.random() < 0.05:  # not started yet, or month not reported
-                        continue
-                    x = min(k / durasi, 1.0)
-                    target = 100 / (1 + np.exp(-10 * (x - 0.5)))
-                    target = (target - 100 / (1 + np.exp(5))) / (100 / (1 + np.exp(-5)) - 100 / (1 + np.exp(5))) * 100
-                    real = np.clip(target * kinerja + r.normal(0, 2), 0, 100)
-                    prog.append({"id_program": idp, "periode": per, "target_persen": round(float(np.clip(target, 0, 100)), 1),
-                                 "realisasi_persen": round(float(real), 1),
-                                 "realisasi_anggaran": float(np.round(anggaran * real / 100 * r.uniform(0.85, 1.05), -3))})
+        """Masterplan programmes and their monthly cumulative progress (S-curves), as in ``demo.yaml``.
+
+        Quick wins last one calendar year, medium programmes three, long ones five. Each programme
+        follows a schedule profile (late, stalled, on track, ahead): its realisation is the planned
+        S-curve shifted by some months, possibly capped; cumulative values never decrease. Drawn from
+        a generator of its own (same seed and district), so the programmes do not depend on which other
+        datasets were generated.
+        """
+        cfg = self.p["program"]
+        r = np.random.default_rng(np.random.SeedSequence(self.rng.bit_generator.seed_seq.entropy,
+                                                         spawn_key=(zlib.crc32(b"program"),)))
+        th_akhir = int(self.periode[-1][:4])
+        daftar = [(pilar, j, *e) for pilar, isi in cfg["daftar"].items() for j, e in enumerate(isi)]
+        nama_profil = list(cfg["profil"])
+        jumlah = np.floor([cfg["profil"][k]["bagian"] * len(daftar) for k in nama_profil]).astype(int)
+        jumlah[nama_profil.index("sesuai")] += len(daftar) - jumlah.sum()  # rounding rest: on track
+        profil = r.permutation(np.repeat(nama_profil, jumlah))
+
+        def kurva(x):  # the planned cumulative S-curve, 0 at the start and 100 at the end
+            lo, hi = _sig(-5.0), _sig(5.0)
+            return (_sig(10 * (np.clip(x, 0, 1) - 0.5)) - lo) / (hi - lo) * 100
+
+        urutan = {"quick_win": 0, "menengah": 0, "panjang": 0}
+        rows, prog = [], []
+        for n, (pilar, j, elemen, opd, nama, jenis, dimensi) in enumerate(daftar):
+            ke = urutan[jenis]
+            urutan[jenis] += 1
+            # staggered starts, so that at the last month some programmes are mid-way and some are done
+            mulai = th_akhir - {"quick_win": ke % 2, "menengah": 1 + ke % 3, "panjang": 2 + ke % 3}[jenis]
+            durasi = int(cfg["durasi_tahun"][jenis]) * 12
+            selesai = mulai + durasi // 12 - 1
+            idp = f"{pilar[:3].upper()}-{j + 1:02d}"
+            anggaran = float(np.round(r.uniform(0.2, 6.0) * (0.5 if jenis == "quick_win" else 1.0) * 1e9, -6))
+            rows.append({"id_program": idp, "nama": nama, "pilar": pilar, "elemen": elemen, "opd": opd,
+                         "jenis": jenis, "dimensi": dimensi, "tahun_mulai": mulai, "tahun_selesai": selesai,
+                         "anggaran": anggaran})
+            pr = cfg["profil"][profil[n]]
+            geser = r.uniform(*pr["geser_durasi"]) * durasi
+            plafon = r.uniform(*pr["plafon"]) if "plafon" in pr else 100.0
+            serapan = r.uniform(*cfg["serapan_anggaran"])
+            t0 = pd.Period(f"{mulai}-01", "M")
+            real_lalu = 0.0
+            for per in self.periode:
+                k = (pd.Period(per, "M") - t0).n + 1   # months since the start, 1 = first month
+                hilang = r.random() < cfg["bulan_tidak_dilaporkan"]
+                real = min(float(kurva((k - geser) / durasi)), plafon) + r.normal(0, 1.2)
+                real = max(real_lalu, float(np.clip(real, 0, 100)))   # cumulative: never decreases
+                real_lalu = real
+                tutup = k > durasi + 3 and real >= 100   # finished three months ago: reports stop
+                if k < 1 or tutup or hilang:   # not started, closed, or this month's report is missing
+                    continue
+                prog.append({"id_program": idp, "periode": per, "target_persen": round(float(kurva(k / durasi)), 1),
+                             "realisasi_persen": round(real, 1),
+                             "realisasi_anggaran": float(np.round(anggaran * real / 100 * serapan, -3))})
         return pd.DataFrame(rows), pd.DataFrame(prog)
 
     def nilai_indikator(self) -> pd.DataFrame:
