@@ -13,6 +13,7 @@ MODUL_PERINTAH = (
     "indicators.cli_dasar",   # regions, demo, validate, import, status
     "indicators.skor.cli",    # score
     "indicators.cli_aduan",   # export open311
+    "indicators.cli_data",    # resolve, boundaries
 )
 
 

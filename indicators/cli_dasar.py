@@ -1,4 +1,9 @@
-"""Foundation commands: ``regions``, ``demo``, ``validate``, ``import``, ``status``."""
+"""Foundation commands: ``regions``, ``demo``, ``validate``, ``import``, ``status``.
+
+``validate`` and ``import`` take CSV or XLSX and go through the officers' import path
+(:mod:`indicators.impor`): the dataset is recognised from the columns when not given, undotted codes
+and village names become Kemendagri codes, and names the resolver cannot settle stop the import.
+"""
 from __future__ import annotations
 
 import getpass
@@ -7,7 +12,7 @@ import sys
 from pathlib import Path
 
 from indicators import skema as _skema
-from indicators.berkas import baca_tabel
+from indicators.pengaturan import ambil
 from indicators.wilayah import daftar_wilayah
 
 
@@ -43,31 +48,46 @@ def _laporan(galat) -> None:
 
 
 def _baca_valid(a):
-    mentah = baca_tabel(a.file)
-    hasil = _skema.validasi(mentah, a.dataset)
-    if not hasil.valid:
-        print(f"{a.file}: {len(hasil.galat)} galat pada {hasil.galat.baris.nunique()} baris; tidak ada yang diimpor",
+    from indicators.impor import siapkan
+
+    p = Path(a.file)
+    if not p.exists():
+        raise ValueError(f"berkas tidak ditemukan: {p}")
+    siap = siapkan(p.read_bytes(), p.name, a.district or str(ambil("kode_kabupaten")), a.dataset)
+    for c in siap.catatan:
+        print(f"{a.file}: {c}", file=sys.stderr)
+    for r in siap.peringatan.itertuples(index=False):
+        print(f"peringatan baris {r.baris}\t{r.kolom}\t{r.aturan}\t{r.nilai}", file=sys.stderr)
+    if not siap.siap:
+        print(f"{a.file}: {len(siap.galat)} galat pada {siap.galat.baris.nunique()} baris; tidak ada yang diimpor",
               file=sys.stderr)
-        _laporan(hasil.galat)
-    return hasil
+        _laporan(siap.galat)
+        if not siap.perlu_pilihan.empty:
+            print("nama wilayah yang perlu dipilih (gunakan perintah resolve, atau isi kode_wilayah):",
+                  file=sys.stderr)
+            for r in siap.perlu_pilihan.itertuples(index=False):
+                print(f"  baris {r.baris_pertama}\t{r.nama}\t{r.kecamatan}\t{r.match}\t{r.kandidat}", file=sys.stderr)
+    return siap
 
 
 def _validate(a) -> int:
-    hasil = _baca_valid(a)
-    if hasil.valid:
-        print(f"{a.file}: {len(hasil.data)} baris valid untuk dataset {a.dataset}")
-    return 0 if hasil.valid else 1
+    siap = _baca_valid(a)
+    if siap.siap:
+        print(f"{a.file}: {len(siap.validasi.data)} baris valid untuk dataset {siap.dataset}")
+    return 0 if siap.siap else 1
 
 
 def _import(a) -> int:
     from indicators.gudang import Gudang
+    from indicators.impor import jalankan
 
-    hasil = _baca_valid(a)
-    if not hasil.valid:
+    siap = _baca_valid(a)
+    if not siap.siap:
         return 1
     g = Gudang(a.store) if a.store else Gudang.bawaan()
-    r = g.impor(hasil.data, a.dataset, berkas=str(a.file), pengguna=getpass.getuser())
-    print(f"diimpor {r.baris} baris ke {a.dataset}: {r.baru} baru, {r.diperbarui} diperbarui, {r.sama} sama (dilewati)"
+    r = jalankan(siap, g, pengguna=getpass.getuser())
+    print(f"diimpor {r.baris} baris ke {siap.dataset}: {r.baru} baru, {r.diperbarui} diperbarui, "
+          f"{r.sama} sama (dilewati)"
           + ("; data demo dataset ini diganti" if r.ganti_demo else ""))
     return 0
 
@@ -77,11 +97,15 @@ def _status(a) -> int:
 
     g = Gudang(a.store) if a.store else Gudang.bawaan()
     st = g.status()
+    kode = st["kode_kabupaten"] or str(ambil("kode_kabupaten"))
+    st["batas"] = {t: g.batas_tersimpan(kode, t) for t in ("kecamatan", "desa")}
     if a.format == "json":
         print(json.dumps(st, ensure_ascii=False, indent=1))
     else:
         for nama, v in st["datasets"].items():
             print(f"{nama}\t{v['rows']}\t{v['last_import'] or '-'}")
+        for t, v in st["batas"].items():
+            print(f"batas_{t}\t{v['matched'] if v else 0}\t{v['waktu'] if v else '-'}")
     return 0
 
 
@@ -104,8 +128,9 @@ def pasang(sub) -> None:
     for nama, fungsi, bantuan in (("validate", _validate, "periksa berkas terhadap skema dataset"),
                                   ("import", _import, "impor berkas ke gudang data (semua atau tidak sama sekali)")):
         p = sub.add_parser(nama, help=bantuan)
-        p.add_argument("file")
-        p.add_argument("--dataset", required=True, choices=sorted(_skema.muat_skema()))
+        p.add_argument("file", help="CSV atau XLSX")
+        p.add_argument("--dataset", choices=sorted(_skema.muat_skema()), help="bawaan: dikenali dari kolom berkas")
+        p.add_argument("--district", help="kode kabupaten/kota untuk kode dan nama wilayah (bawaan: pengaturan)")
         if nama == "import":
             p.add_argument("--store", help="berkas DuckDB (bawaan: pengaturan path_gudang)")
         p.set_defaults(fungsi=fungsi)

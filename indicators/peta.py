@@ -29,21 +29,13 @@ import plotly.graph_objects as go
 import shapely
 
 from indicators import format as fmt
-from indicators.label import semua_label, teks
+from indicators.label import teks
 from indicators.pengaturan import ambil
 
 WARNA_TANPA_DATA = "#d4d4d4"
 TINGGI_PX = 520
 LEBAR_PX = 700  # a conservative page width: the fitted view then shows the whole district
 PEMISAH = {"id": ",.", "en": ".,"}  # plotly `separators`: decimal, then thousands
-# Labels not (yet) in data/label.yaml; label.yaml wins when it declares the same key.
-_LABEL = {
-    "sebagian_skematis": {"id": "{n} dari {total} {unit} berbatas skematis (bukan batas resmi)",
-                          "en": "{n} of {total} {unit} drawn with schematic boundaries (not official)"},
-    "lokasi_nominal": {"id": "lokasi nominal, bukan letak sebenarnya", "en": "nominal location, not the real place"},
-    "titik_sampel": {"id": "menampilkan {n} dari {total} titik", "en": "showing {n} of {total} points"},
-    "batas_skematis_sel": {"id": "batas skematis", "en": "schematic boundary"},
-}
 _ENTITAS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", "`": "&#96;",
             "$": "&#36;", "{": "&#123;", "}": "&#125;", "\\": "&#92;"}
 # The white-bg style with its glyph URL pointed at an empty data: URL. Plotly's own white-bg names
@@ -58,7 +50,7 @@ GAYA_PUTIH_TANPA_GLIF = {
 
 
 def _teks(kunci: str, bahasa: str, **isi) -> str:
-    s = teks(kunci, bahasa) if kunci in semua_label() else _LABEL[kunci][bahasa]
+    s = teks(kunci, bahasa)
     return s.format(**isi) if isi else s
 
 
