@@ -408,7 +408,8 @@ def susun_tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str = "id", des
             continue
         tampil[k] = [angka(v, n, bahasa) if v is not None and v is not pd.NA else "–" for v in out[k]]
     for k in tampil.columns:
-        if k not in (desimal or {}) and tampil[k].dtype == object:
+        if k not in (desimal or {}) and (pd.api.types.is_object_dtype(tampil[k])
+                                         or pd.api.types.is_string_dtype(tampil[k])):
             tampil[k] = tampil[k].where(tampil[k].notna(), "")  # an empty cell, not "None"
     nama = {k: teks(v, bahasa) for k, v in kolom.items()}
     return out.rename(columns=nama).reset_index(drop=True), tampil.rename(columns=nama).reset_index(drop=True)

@@ -257,3 +257,11 @@ def test_demo_program_deterministik_dan_tidak_bergantung_dataset_lain():
     b = demo()
     pd.testing.assert_frame_equal(a["program"], b["program"])
     pd.testing.assert_frame_equal(a["program_progres"], b["program_progres"])
+
+
+def test_sel_kosong_tampil_kosong_bukan_none():
+    e, t = progres.susun_tabel(pd.DataFrame({"status": ["selesai", None], "opd": [None, "Bappeda"]}),
+                               {"status": "prg_kol_status", "opd": "prg_kol_opd"}, "id", None,
+                               {"status": progres.nama_status("id")})
+    assert t.to_numpy().tolist() == [["Selesai", ""], ["", "Bappeda"]]
+    assert e["Status"].isna().tolist() == [False, True]   # the export keeps a missing value missing
