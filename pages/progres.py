@@ -1,23 +1,146 @@
-"""Progres: masterplan programmes, target vs realisation, late items (issue 8 completes it)."""
+"""Progres: masterplan programmes and quick wins per pillar and agency — S-curves of target vs
+realisation (physical and budget), status at a month, late items with their agency, timeline, export."""
 import plotly.express as px
 import streamlit as st
 
 from indicators import progres
-from indicators.format import angka
+from indicators.format import angka, nama_periode, persen
 from indicators.label import teks
-from pages._bersama import data, grafik, kepala, unduh
+from indicators.pengaturan import ambil
+from indicators.skor.kerangka import muat_kerangka
+from pages._bersama import data, grafik, gudang, kepala, multi_url, pilihan_url, unduh
 
 b = kepala("halaman_progres", ["program", "program_progres"])
 prog, pp = data("program"), data("program_progres")
-telat = progres.program_terlambat(pp, prog)
+PEMISAH = {"id": ",.", "en": ".,"}[b]  # plotly: decimal then thousands separator, as indicators.format writes
+np_ = {p.id: p.nama[b] for p in muat_kerangka().pilar}
+status_nama, jenis_nama = progres.nama_status(b), progres.nama_jenis(b)
+WARNA = {"terlambat": "#c0392b", "tanpa_laporan": "#7f8c8d", "sesuai": "#2e86c1", "lebih_cepat": "#17a589",
+         "selesai": "#1e8449", "belum_mulai": "#bdc3c7"}
 
-c = st.columns(2)
-c[0].metric(teks("program", b), angka(len(prog), 0, b))
-c[1].metric(teks("program_terlambat", b), angka(len(telat), 0, b))
-kurva = progres.kurva_rata(pp)
-kurva["seri"] = kurva["seri"].map({"target_persen": teks("target", b), "realisasi_persen": teks("realisasi", b)})
-grafik(px.line(kurva, x="periode", y="persen", color="seri", markers=True, title=teks("realisasi_vs_target", b),
-               labels={"periode": teks("periode", b), "persen": "%", "seri": ""}))
-st.subheader(teks("program_terlambat", b))
-st.dataframe(telat, hide_index=True, width="stretch")
-unduh(telat, "program_terlambat")
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _hitung(path: str, versi: int, periode: str, pilar: tuple, opd: tuple, jenis: tuple):
+    """Filtered programmes, their status and the S-curve; cached until the next import."""
+    p = progres.saring_program(data("program"), pilar, opd, jenis)
+    kini = data("program_progres")
+    return p, progres.status_program(kini, p, periode), progres.kurva_s(kini, p, sampai=periode)
+
+
+if prog.empty or pp.empty:
+    st.info(teks("prg_tanpa_program", b))
+    st.stop()
+c = st.columns([2, 2, 2, 1.4])
+pilar = multi_url(teks("prg_filter_pilar", b), "pilar", [x for x in np_ if x in set(prog["pilar"])],
+                  format_func=np_.get, wadah=c[0])
+opd = multi_url(teks("prg_filter_opd", b), "opd", sorted(prog["opd"].unique()), wadah=c[1])
+jenis = multi_url(teks("prg_filter_jenis", b), "jenis", list(progres.JENIS), format_func=jenis_nama.get, wadah=c[2])
+semua_periode = progres.daftar_periode(pp)
+periode = pilihan_url(teks("prg_periode", b), "periode", semua_periode[::-1], bawaan=semua_periode[-1],
+                      format_func=lambda p: nama_periode(p, b), wadah=c[3])
+g = gudang()
+dipilih, status, kurva = _hitung(str(g.path), g.versi(), periode, tuple(pilar), tuple(opd), tuple(jenis))
+if dipilih.empty:
+    st.info(teks("prg_tanpa_program", b))
+    st.stop()
+
+jumlah = status["status"].value_counts()
+pagu = dipilih["anggaran"].sum()
+m = st.columns(5)
+m[0].metric(teks("prg_jumlah_program", b), angka(len(dipilih), 0, b))
+m[1].metric(teks("program_terlambat", b), angka(jumlah.get("terlambat", 0), 0, b))
+m[2].metric(teks("prg_lebih_cepat", b), angka(jumlah.get("lebih_cepat", 0), 0, b))
+m[3].metric(teks("prg_capaian_rata", b), persen(status["capaian"].mean(), 1, b))
+m[4].metric(teks("prg_serapan", b),
+            persen(100 * status["realisasi_anggaran"].fillna(0).sum() / pagu if pagu else None, 1, b))
+atur = progres.pengaturan_progres()
+st.caption(teks("prg_ket_status", b).format(ambang=angka(ambil("ambang_terlambat_persen"), 0, b),
+                                            cepat=angka(atur["ambang_lebih_cepat_persen"], 0, b),
+                                            usang=atur["laporan_usang_bulan"]))
+
+k = st.columns(2)
+fisik = kurva.melt(id_vars="periode", value_vars=["target_fisik", "realisasi_fisik"], var_name="seri",
+                   value_name="persen")
+fisik["seri"] = fisik["seri"].map({"target_fisik": teks("target", b), "realisasi_fisik": teks("realisasi", b)})
+f = px.line(fisik, x="periode", y="persen", color="seri", markers=True, title=teks("prg_kurva_fisik", b),
+            labels={"periode": teks("periode", b), "persen": "%", "seri": ""}, range_y=[0, 102])
+f.update_layout(separators=PEMISAH, legend={"orientation": "h", "y": -0.2})
+with k[0]:
+    grafik(f)
+uang = kurva.assign(**{c_: kurva[c_] / 1e9 for c_ in ("rencana_anggaran", "realisasi_anggaran")})
+uang = uang.melt(id_vars="periode", value_vars=["rencana_anggaran", "realisasi_anggaran"], var_name="seri",
+                 value_name="miliar")
+uang["seri"] = uang["seri"].map({"rencana_anggaran": teks("prg_rencana", b),
+                                 "realisasi_anggaran": teks("realisasi", b)})
+f = px.line(uang, x="periode", y="miliar", color="seri", markers=True, title=teks("prg_kurva_anggaran", b),
+            labels={"periode": teks("periode", b), "miliar": teks("prg_rp_miliar", b), "seri": ""})
+f.add_hline(y=pagu / 1e9, line_dash="dot", line_color="#c0392b",
+            annotation_text=f"{teks('prg_pagu', b)} {angka(pagu / 1e9, 1, b)}", annotation_position="bottom right")
+f.update_layout(separators=PEMISAH, legend={"orientation": "h", "y": -0.2})
+with k[1]:
+    grafik(f)
+
+
+def _status_per(kolom: str, judul: str):
+    t = status.assign(**{kolom: status[kolom].map(np_) if kolom == "pilar" else status[kolom],
+                         "status": status["status"].map(status_nama)})
+    f = px.histogram(t, y=kolom, color="status", title=judul,
+                     color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
+                     category_orders={"status": [status_nama[s_] for s_ in progres.STATUS]})
+    f.update_layout(separators=PEMISAH, xaxis_title=teks("program", b), yaxis_title="", legend_title="",
+                    legend={"orientation": "h", "y": -0.25}, height=420, xaxis={"dtick": 1})
+    return f
+
+
+k = st.columns(2)
+with k[0]:
+    grafik(_status_per("pilar", teks("prg_status_per_pilar", b)))
+with k[1]:
+    grafik(_status_per("opd", teks("prg_ringkasan_opd", b)))
+j = progres.jadwal(status)
+j = j.assign(status=j["status"].map(status_nama), label=j["id_program"] + " · " + j["nama"])
+f = px.timeline(j, x_start="mulai", x_end="selesai", y="label", color="status", title=teks("prg_jadwal", b),
+                color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
+                hover_data={"opd": True, "label": False}, labels={"label": "", "status": ""})
+f.add_vline(x=progres.akhir_periode(periode), line_dash="dash", line_color="#555")
+f.update_yaxes(autorange="reversed")
+f.update_layout(separators=PEMISAH, height=max(360, 22 * len(j) + 140),
+                legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"})
+grafik(f)
+
+st.subheader(teks("prg_daftar_terlambat", b))
+ekspor_t, tampil_t = progres.tabel_status(status, b, np_, hanya_terlambat=True)
+if ekspor_t.empty:
+    st.success(teks("prg_tanpa_terlambat", b))
+else:
+    st.dataframe(tampil_t, hide_index=True, width="stretch")
+    unduh(ekspor_t, "program_terlambat")
+
+st.subheader(teks("prg_ringkasan_opd", b))
+ekspor_o, tampil_o = progres.susun_tabel(
+    progres.ringkasan_per(status, "opd"),
+    {"opd": "prg_kol_opd", "program": "prg_kol_program", "terlambat": "prg_kol_terlambat",
+     "lebih_cepat": "prg_kol_lebih_cepat", "selesai": "prg_kol_selesai", "capaian": "prg_kol_capaian",
+     "anggaran": "prg_kol_anggaran", "serapan_anggaran": "prg_kol_serapan"},
+    b, {"program": 0, "terlambat": 0, "lebih_cepat": 0, "selesai": 0, "capaian": 1, "anggaran": 0,
+        "serapan_anggaran": 1})
+st.dataframe(tampil_o, hide_index=True, width="stretch")
+unduh(ekspor_o, "program_per_opd")
+
+st.subheader(teks("prg_kurva_satu", b))
+satu = pilihan_url(teks("prg_pilih_program", b), "program", status["id_program"].tolist(),
+                   format_func=lambda i: f"{i} · {dipilih.set_index('id_program').at[i, 'nama']}")
+bulanan = progres.progres_bulanan(pp, dipilih[dipilih["id_program"] == satu], sampai=periode)
+satu_kurva = bulanan.melt(id_vars="periode", value_vars=["target_persen", "realisasi_persen"], var_name="seri",
+                          value_name="persen")
+satu_kurva["seri"] = satu_kurva["seri"].map({"target_persen": teks("target", b),
+                                             "realisasi_persen": teks("realisasi", b)})
+f = px.line(satu_kurva, x="periode", y="persen", color="seri", markers=True, range_y=[0, 102],
+            labels={"periode": teks("periode", b), "persen": "%", "seri": ""})
+f.update_layout(separators=PEMISAH, height=300, margin={"t": 20})
+grafik(f)
+
+st.subheader(teks("prg_semua_program", b))
+ekspor_s, tampil_s = progres.tabel_status(status, b, np_)
+st.dataframe(tampil_s, hide_index=True, width="stretch")
+unduh(ekspor_s, "program_progres_posisi")
