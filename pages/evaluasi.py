@@ -12,6 +12,7 @@ from indicators.evaluasi import DIMENSI
 from indicators.format import angka, nama_periode, persen
 from indicators.label import teks
 from indicators.laporan_evaluasi import laporan_pdf, nama_dimensi, tabel_evaluasi, xlsx_tabel
+from indicators.skor import periode_terakhir
 from indicators.skor.kerangka import muat_kerangka
 from indicators.wilayah import nama_wilayah
 from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, pilihan_url, unduh
@@ -32,8 +33,9 @@ def _evaluasi(path: str, versi: int, kode: str, periode: str, bobot: tuple, pera
 
 
 pp = data("program_progres")
-daftar = progres.daftar_periode(pp) if len(pp) else []
-if not daftar:
+try:  # the progress months; without programme reports, the latest month of the other data
+    daftar = progres.daftar_periode(pp) if len(pp) else [periode_terakhir({d: data(d) for d in SEMUA})]
+except ValueError:
     st.info(teks("prg_tanpa_program", b))
     st.stop()
 c = st.columns([1.2, 3])

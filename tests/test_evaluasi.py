@@ -300,3 +300,16 @@ def test_crosswalk_item_belum_dipetakan_tidak_hilang():
 def test_crosswalk_bahasa_salah():
     with pytest.raises(ValueError, match="bahasa"):
         ev.crosswalk_u4ssc(muat_kerangka(), "fr")
+
+
+def test_evaluasi_tanpa_program_hanya_indikator():
+    d = {k: v for k, v in demo().items() if k not in ("program", "program_progres")}
+    h = ev.evaluasi(d, muat_kerangka(), "18.02", "2026-10")
+    # no indicator is tagged quick win: that dimension has no evidence anywhere, the others re-weigh
+    dim = h.dimensi.set_index("dimensi")
+    assert math.isnan(dim.loc["quick_win", "skor"]) and dim.loc["quick_win", "n_pilar"] == 0
+    assert h.bobot_tercakup == pytest.approx(0.9)
+    assert h.indeks == pytest.approx((dim["bobot"] * dim["skor"]).sum() / 0.9)
+    qw = h.matriks[h.matriks["dimensi"] == "quick_win"]
+    assert (qw["keterangan"] == "tanpa_bukti").all() and (qw["bukti"] == "").all()
+    assert (h.cakupan["program"] == 0).all() and h.status_program.empty
