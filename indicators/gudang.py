@@ -262,8 +262,12 @@ class Gudang:
         sementara = tujuan.with_name(f".{tujuan.stem}.{os.getpid()}.baru.gpkg")
         cadangan = tujuan.with_name(f".{tujuan.stem}.{os.getpid()}.lama.gpkg")
         sementara.unlink(missing_ok=True)
-        gdf[["kode_wilayah", "nama", "geometry"]].to_crs("EPSG:4326").to_file(sementara, driver="GPKG",
-                                                                              engine="pyogrio")
+        try:
+            gdf[["kode_wilayah", "nama", "geometry"]].to_crs("EPSG:4326").to_file(
+                sementara, driver="GPKG", layer="batas", engine="pyogrio")
+        except Exception as e:  # pyogrio raises several types
+            sementara.unlink(missing_ok=True)
+            raise ValueError(f"batas tidak dapat ditulis: {e}") from e
         ringkas = {"berkas": Path(berkas).name, "tingkat": tingkat, "matched": int(laporan.get("matched", len(gdf))),
                    "missing": list(laporan.get("missing", [])), "unmatched": list(laporan.get("unmatched", [])),
                    "code_system": laporan.get("code_system"), "crs": laporan.get("crs"),

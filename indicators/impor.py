@@ -168,7 +168,8 @@ def _titik(df: pd.DataFrame, kode: pd.Series, kode_kabupaten: str, catatan: list
     isi = pd.Series(hasil, index=lat[kosong].index)
     kode.loc[isi.index[isi.notna()]] = isi[isi.notna()].astype(str)
     if isi.notna().any():
-        catatan.append(f"{int(isi.notna().sum())} aduan mendapat kode_wilayah dari titiknya (titik di dalam batas desa)")
+        catatan.append(f"{int(isi.notna().sum())} aduan mendapat kode_wilayah dari titiknya "
+                       "(titik di dalam batas desa)")
     luar = isi.index[isi.isna()]
     if len(luar):
         tukar = kode_dari_titik(lon[luar].to_numpy(), lat[luar].to_numpy(), kode_kabupaten, "desa")
@@ -228,6 +229,9 @@ def siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | No
                                "kode Kemendagri dicari lewat nama")
             else:
                 kode = _normalkan_kode(data[kode_c], catatan)
+        for c in data.columns:
+            if "bps" in c and c != kode_c:
+                catatan.append(f"kolom {c!r} berisi kode BPS (sistem kode statistik, bukan Kemendagri): tidak dipakai")
         kosong = kode.fillna("") == ""
         if kosong.any() and nama_ada:
             sub = data.loc[kosong]
@@ -278,12 +282,12 @@ def rencana(persiapan: Persiapan, gudang):
 
 
 def _pastikan_siap(p: Persiapan) -> None:
-    if not p.validasi.valid:
-        baris = p.galat["baris"].nunique()
-        raise ValueError(f"{len(p.galat)} galat pada {baris} baris; tidak ada yang diimpor")
     if not p.perlu_pilihan.empty:
         raise ValueError(f"{len(p.perlu_pilihan)} nama wilayah belum dicocokkan (ambiguous/unmatched); "
                          "pilih desanya dulu — tidak ada yang diimpor")
+    if not p.validasi.valid:
+        baris = p.galat["baris"].nunique()
+        raise ValueError(f"{len(p.galat)} galat pada {baris} baris; tidak ada yang diimpor")
 
 
 def jalankan(persiapan: Persiapan, gudang, pengguna: str = "operator", sebelum_commit=None):
@@ -391,8 +395,9 @@ def bulan_hilang(bulan_desa: pd.DataFrame, kode_kabupaten: str) -> pd.DataFrame:
     bulan_hilang`` (the missing months, comma-separated), most missing first.
 
     >>> b = pd.DataFrame({"kode_wilayah": ["18.02.01.2001"] * 2, "bulan": ["2026-01", "2026-03"]})
-    >>> bulan_hilang(b, "18.02").query("kode_wilayah == '18.02.01.2001'")[["jumlah_hilang", "bulan_hilang"]].values.tolist()
-    [[1, '2026-02']]
+    >>> h = bulan_hilang(b, "18.02").set_index("kode_wilayah")
+    >>> h.loc["18.02.01.2001", "bulan_hilang"], int(h.loc["18.02.01.2002", "jumlah_hilang"])
+    ('2026-02', 3)
     """
     reg = daftar_wilayah(kode_kabupaten, "desa")[["kode_wilayah", "nama"]]
     b = bulan_desa.dropna(subset=["bulan"])

@@ -34,10 +34,12 @@ DESA_5202_TANPA_POLIGON = [
 
 
 @pytest.fixture(autouse=True)
-def tanpa_berkas_batas(monkeypatch):
-    """Tests start from the embedded default (no boundary file), whatever the environment says."""
+def tanpa_berkas_batas(monkeypatch, tmp_path):
+    """Tests start from the embedded default (no boundary file), whatever the environment says: no
+    settings file, and a store folder of their own (boundaries imported into a store live beside it)."""
     monkeypatch.delenv("DASBOR_BATAS_KECAMATAN", raising=False)
     monkeypatch.delenv("DASBOR_BATAS_DESA", raising=False)
+    monkeypatch.setenv("DASBOR_PATH_GUDANG", str(tmp_path / "dasbor.duckdb"))
 
 
 def luas_km2(g) -> np.ndarray:
