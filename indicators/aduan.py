@@ -206,7 +206,7 @@ def rentang_periode(periode: str, kini) -> tuple[pd.Timestamp, pd.Timestamp] | N
 
 def opsi_periode(df: pd.DataFrame) -> list[str]:
     """Period choices for the data: all, the last 12/6/3 months, then each year present (newest first)."""
-    tahun = sorted({str(t.year) for t in pd.to_datetime(df["waktu_lapor"]).dropna()}, reverse=True)
+    tahun = sorted({str(int(t)) for t in pd.to_datetime(df["waktu_lapor"]).dt.year.dropna().unique()}, reverse=True)
     return ["semua", *PERIODE_RELATIF, *tahun]
 
 

@@ -13,11 +13,21 @@ from indicators.label import teks
 from indicators.wilayah import daftar_wilayah, nama_wilayah
 from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, peta, pilihan_url, unduh
 
+KOLOM_TABEL = ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_ruas", "status_jalan", "jenis_kerusakan",
+               "tingkat", "status", "waktu_status", "umur_hari", "terlambat", "kelompok", "laporan_kelompok",
+               "dukungan", "kanal", "deskripsi", "pelapor_nama", "pelapor_telepon"]
+
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _siap(path: str, versi: int, peran_: str, kode: str):
     # data() protects the rows for this role; the role is part of this key as well
     return aduan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _dasar(path: str, versi: int, peran_: str, kode: str) -> tuple[str, list[str]]:
+    siap = _siap(path, versi, peran_, kode)
+    return siap.attrs["kini"], aduan.opsi_periode(siap)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -30,7 +40,9 @@ def _hasil(path, versi, peran_, kode, saringan: tuple, b: str) -> dict:
     kond_kec = aduan_kondisi.aduan_per_10km(df, ruas, "kode_kecamatan")
     nama_kec = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
     waktu_kew = aduan_siklus.ringkasan_waktu(df, "status_jalan", b)
-    return {"df": df, "kew": kew, "ruas": aduan.per_ruas(df, b, n=12), "waktu_kew": waktu_kew,
+    kolom = [k for k in KOLOM_TABEL if k in df]  # the reporter's columns exist only for a role allowed to see them
+    tabel = df[kolom].assign(umur_hari=df["umur_hari"].round(1)).sort_values("waktu_lapor", ascending=False)
+    return {"laporan": len(df), "aduan": df["kelompok"].nunique(), "tabel": tabel, "kew": kew, "waktu_kew": waktu_kew,
             "waktu_kec": aduan_siklus.ringkasan_waktu(df, "nama_kecamatan", b),
             "kond_kec": kond_kec.assign(nama_kecamatan=kond_kec["kode_kecamatan"].map(nama_kec)),
             "dup": aduan_duplikat.daftar_kelompok(df, b).head(50),
@@ -55,6 +67,15 @@ def _eskalasi(path, versi, peran_, kode, periode: str):
     return aduan_eskalasi.tabel_eskalasi(df, data("ruas_jalan")), df
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _peta_ruas(path, versi, peran_, kode, periode: str, nama_ruas: str, b: str):
+    _, df = _eskalasi(path, versi, peran_, kode, periode)
+    satu = df[df["nama_ruas"].astype(str) == nama_ruas]
+    kec = batas(kode, "kecamatan")
+    kec = kec[kec["kode_wilayah"].isin(set(satu["kode_kecamatan"].dropna()))]  # zoom to the kecamatan it crosses
+    return gr.peta_ruas(satu, b, kec if len(kec) else None, judul=nama_ruas)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _berkas_eskalasi(path, versi, peran_, kode, periode: str, b: str, fmt: str, tersimulasi: bool) -> bytes:
     tabel, df = _eskalasi(path, versi, peran_, kode, periode)
@@ -75,14 +96,13 @@ def _tabel(df, b: str, **kw) -> None:
 b = kepala("halaman_aduan_jalan", ["aduan_jalan", "aduan_jalan_riwayat", "ruas_jalan"])
 kode, g, peran_ = kode_kabupaten(), gudang(), peran()
 kunci = (str(g.path), g.versi(), peran_, kode)
-siap = _siap(*kunci)
-kini = siap.attrs["kini"]  # ISO text
+kini, opsi_periode = _dasar(*kunci)  # the data's "now" (ISO text) and the periods it covers
 
 sb = st.sidebar
 sb.subheader(teks("aduan_saringan", b))
 kec_reg = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
 label = {k: aduan.label_kategori(k, b) for k in aduan.KATEGORI}
-periode = pilihan_url(teks("periode", b), "periode", aduan.opsi_periode(siap), "semua",
+periode = pilihan_url(teks("periode", b), "periode", opsi_periode, "semua",
                       format_func=lambda p: _label_periode(p, b), wadah=sb)
 s = aduan.Saringan(
     periode=periode,
@@ -98,12 +118,12 @@ h = _hasil(*kunci, s.sebagai_tuple(), b)
 if not h:
     st.info(teks("aduan_kosong", b))
     st.stop()
-df, kew = h["df"], h["kew"].set_index("status_jalan")
+kew = h["kew"].set_index("status_jalan")
 k_esk = aduan_eskalasi.kewenangan_eskalasi()
 
 c = st.columns(5)
-c[0].metric(teks("aduan_laporan", b), angka(len(df), 0, b))
-c[1].metric(teks("aduan_unik", b), angka(df["kelompok"].nunique(), 0, b))
+c[0].metric(teks("aduan_laporan", b), angka(h["laporan"], 0, b))
+c[1].metric(teks("aduan_unik", b), angka(h["aduan"], 0, b))
 c[2].metric(teks("aduan_terbuka", b), angka(int(kew["terbuka"].sum()), 0, b))
 c[3].metric(teks("aduan_terlambat", b), angka(int(kew["terlambat"].sum()), 0, b))
 c[4].metric(teks("aduan_persen_kewenangan", b).format(kewenangan=kew.at[k_esk, "kewenangan"].lower()),
@@ -163,13 +183,13 @@ st.header(teks("aduan_bagian_duplikat", b))
 dup = aduan.deklarasi()["duplikat"]
 st.caption(teks("aduan_keterangan_unik", b).format(jarak=angka(dup["jarak_meter"], 0, b),
                                                    hari=angka(dup["jendela_hari"], 0, b)))
-st.metric(teks("aduan_duplikat_digabung", b), angka(len(df) - df["kelompok"].nunique(), 0, b))
+st.metric(teks("aduan_duplikat_digabung", b), angka(h["laporan"] - h["aduan"], 0, b))
 st.subheader(teks("aduan_kelompok_duplikat", b))
 _tabel(h["dup"], b, height=280)
 
 st.header(teks("aduan_bagian_eskalasi", b))
 st.caption(teks("eskalasi_keterangan", b))
-tabel_esk, df_esk = _eskalasi(*kunci, periode)
+tabel_esk, _ = _eskalasi(*kunci, periode)
 _tabel(tabel_esk, b)
 tersimulasi = bool({"aduan_jalan", "ruas_jalan"} & g.dataset_demo())
 c = st.columns(2)
@@ -182,16 +202,8 @@ for kol, fmt, mime in ((c[0], "xlsx", "application/vnd.openxmlformats-officedocu
                         on_click="ignore", key=f"eskalasi-{fmt}")
 if len(tabel_esk):
     pilih = pilihan_url(teks("eskalasi_pilih_ruas", b), "ruas", list(tabel_esk["nama_ruas"]))
-    satu = df_esk[df_esk["nama_ruas"].astype(str) == pilih]
-    kec_terdampak = batas(kode, "kecamatan")
-    kec_terdampak = kec_terdampak[kec_terdampak["kode_wilayah"].isin(set(satu["kode_kecamatan"].dropna()))]
-    peta(gr.peta_ruas(satu, b, kec_terdampak if len(kec_terdampak) else None, judul=pilih))
+    peta(_peta_ruas(*kunci, periode, pilih, b))
 
 st.header(teks("aduan_bagian_data", b))
-kolom = [k for k in ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_ruas", "status_jalan",
-                     "jenis_kerusakan", "tingkat", "status", "waktu_status", "umur_hari", "terlambat", "kelompok",
-                     "laporan_kelompok", "dukungan", "kanal", "deskripsi", "pelapor_nama", "pelapor_telepon"]
-         if k in df]  # the reporter's columns exist only for a role allowed to see them
-tampilan = df[kolom].assign(umur_hari=df["umur_hari"].round(1)).sort_values("waktu_lapor", ascending=False)
-st.dataframe(tampilan, hide_index=True, width="stretch", height=360)
-unduh(tampilan, "aduan_jalan", dataset="aduan_jalan")
+st.dataframe(h["tabel"], hide_index=True, width="stretch", height=360)
+unduh(h["tabel"], "aduan_jalan", dataset="aduan_jalan")  # exactly the filtered view
