@@ -230,7 +230,8 @@ class _Pembangkit:
             arr[dup] = arr[asal] + r.normal(0, 0.0003, len(dup))
         si[dup], kode_desa[dup] = si[asal], kode_desa[asal]
         lapor = lapor.to_numpy().copy()
-        lapor[dup] = lapor[asal] + pd.to_timedelta(r.uniform(0.1, 5, len(dup)), unit="D").to_numpy()
+        lapor[dup] = np.minimum(lapor[asal] + pd.to_timedelta(r.uniform(0.1, 5, len(dup)), unit="D").to_numpy(),
+                                np.datetime64(self.kini))  # a duplicate is never reported after "now"
         lapor = pd.DatetimeIndex(lapor).floor("s")
         seg = ruas.iloc[si].reset_index(drop=True)
         berat = np.where(seg.kondisi == "rusak_berat", 0.55, 0.2)

@@ -7,11 +7,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from streamlit.runtime.pages_manager import PagesManager
+
 from indicators import ekspor, privasi
 from indicators.gudang import Gudang
 from indicators.label import BAHASA, teks
 from indicators.pengaturan import ambil, path_gudang
 from indicators.wilayah import nama_wilayah
+
+if PagesManager.uses_pages_directory:
+    # When the very first request a fresh server gets is a deep link (/progres), Streamlit runs the
+    # pages/ folder as an old-style multipage app and app.py (st.navigation) never runs: no language
+    # switch, wrong titles. Switch to st.navigation and rerun the same URL through app.py.
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def pilih_bahasa() -> str:
@@ -144,7 +153,7 @@ def multi_url(label: str, kunci: str, opsi: list, format_func=str, wadah=None) -
         st.session_state[kunci] = [o for o in opsi if str(o) in dari_url.split(",")] if dari_url else []
     else:
         st.session_state[kunci] = [o for o in st.session_state[kunci] if o in opsi]
-    nilai = wadah.multiselect(label, opsi, key=kunci, format_func=format_func)
+    nilai = wadah.multiselect(label, opsi, key=kunci, format_func=format_func, placeholder=teks("semua", bahasa()))
     if nilai:
         st.query_params[kunci] = ",".join(str(v) for v in nilai)
     else:

@@ -7,6 +7,7 @@ Environment:
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -101,15 +102,13 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=15)
 
 
-@pytest.fixture(scope="session")
-def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
-    """`streamlit run app.py` on a free loopback port, on an empty store the app fills with demo data."""
+@contextlib.contextmanager
+def jalankan_server(store: Path, log: Path) -> Iterator[StreamlitServer]:
+    """Start `streamlit run app.py` on a free loopback port with its own store; stop it afterwards."""
     app = AKAR / "app.py"
     if not app.is_file():
         pytest.fail(f"{app} is missing: the browser tests need the app")
-    store = tmp_path_factory.mktemp("gudang") / "dasbor.duckdb"
     ARTEFAK.mkdir(parents=True, exist_ok=True)
-    log = ARTEFAK / "streamlit-server.log"
     port = free_loopback_port()
     env = {
         **os.environ,
@@ -135,6 +134,14 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Strea
         yield StreamlitServer(base_url=base_url, store=store, log=log)
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    """`streamlit run app.py` on a free loopback port, on an empty store the app fills with demo data."""
+    with jalankan_server(tmp_path_factory.mktemp("gudang") / "dasbor.duckdb",
+                         ARTEFAK / "streamlit-server.log") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
