@@ -42,14 +42,16 @@ def _hasil(path, versi, peran_, kode, saringan: tuple, b: str) -> dict:
     waktu_kew = aduan_siklus.ringkasan_waktu(df, "status_jalan", b)
     kolom = [k for k in KOLOM_TABEL if k in df]  # the reporter's columns exist only for a role allowed to see them
     tabel = df[kolom].assign(umur_hari=df["umur_hari"].round(1)).sort_values("waktu_lapor", ascending=False)
+    per_ruas = aduan.per_ruas(df, b)
     return {"laporan": len(df), "aduan": df["kelompok"].nunique(), "tabel": tabel, "kew": kew, "waktu_kew": waktu_kew,
+            "ruas": per_ruas.drop(columns="status_jalan"),
             "waktu_kec": aduan_siklus.ringkasan_waktu(df, "nama_kecamatan", b),
             "kond_kec": kond_kec.assign(nama_kecamatan=kond_kec["kode_kecamatan"].map(nama_kec)),
             "dup": aduan_duplikat.daftar_kelompok(df, b).head(50),
             "f_kec": gr.peta_kecamatan(kond_kec, batas(kode, "kecamatan"), b),
             "f_corong": gr.grafik_corong(aduan_siklus.corong(df, b), aduan_siklus.tutup_tanpa_perbaikan(df, b), b),
             "f_umur": gr.grafik_umur(aduan_siklus.umur_terbuka(df, b), b), "f_waktu": gr.grafik_waktu(waktu_kew, b),
-            "f_kew": gr.grafik_kewenangan(kew, b), "f_ruas": gr.grafik_ruas(aduan.per_ruas(df, b, n=12), b),
+            "f_kew": gr.grafik_kewenangan(kew, b), "f_ruas": gr.grafik_ruas(per_ruas.head(12), b),
             "f_mantap": gr.grafik_kemantapan(kond_kew, b)}
 
 
@@ -169,6 +171,8 @@ with c[0]:
 with c[1]:
     grafik(h["f_ruas"])
 _tabel(h["kew"].drop(columns="status_jalan"), b)
+st.subheader(teks("aduan_per_ruas", b))
+_tabel(h["ruas"], b, height=300)
 
 st.header(teks("aduan_bagian_kondisi", b))
 c = st.columns([2, 3])

@@ -73,7 +73,7 @@ def test_halaman_menggambar_peta_dan_grafik():
 
     m = _metrik(at)
     assert m["Laporan masuk"] == f"{len(demo()['aduan_jalan']):,}".replace(",", ".")  # 5.012 in the demo
-    assert m["Antrean terbuka di jalan provinsi"].endswith("%")
+    assert m["Terbuka di jalan provinsi"].endswith("%")
     assert any("tersimulasi" in w.value.lower() for w in at.warning)
     assert [b.label for b in at.get("download_button")] == ["Unduh paket XLSX", "Unduh paket PDF", "Unduh CSV",
                                                              "Unduh XLSX"]
@@ -84,7 +84,7 @@ def test_saringan_dari_url_dan_kembali_ke_url():
     assert _multi(at, "Kewenangan jalan").value == ["provinsi"]
     assert at.sidebar.selectbox[0].value == "12b"
     m = _metrik(at)
-    assert m["Antrean terbuka di jalan provinsi"] == "100,0%"  # only provincial roads are left
+    assert m["Terbuka di jalan provinsi"] == "100,0%"  # only provincial roads are left
     semua = int(buka().metric[0].value.replace(".", ""))
     assert int(m["Laporan masuk"].replace(".", "")) < semua
     # changing a widget writes the filter back into the URL (a shareable link)
@@ -102,7 +102,7 @@ def test_saringan_mengubah_angka_sesuai_inti():
                       aduan.Saringan(kecamatan=("18.02.03",), status=("diterima", "diverifikasi")))
     m = _metrik(at)
     assert m["Laporan masuk"] == f"{len(df):,}".replace(",", ".")
-    assert m["Aduan (tanpa duplikat)"] == f"{df['kelompok'].nunique():,}".replace(",", ".")
+    assert m["Aduan unik"] == f"{df['kelompok'].nunique():,}".replace(",", ".")
 
 
 def test_nilai_url_asing_tidak_merusak_halaman():
