@@ -1,10 +1,11 @@
-"""Road-condition complaints: declarations, the prepared frame, filters and the authority split.
+"""Road-condition complaints: declarations, the prepared frame and filters.
 
 Every rule (lifecycle, service-level targets, duplicate window, labels) is declared in
 ``data/aduan.yaml``. :func:`siapkan` turns the stored complaints and their history into one frame
 with kecamatan, timings, overdue flags and duplicate groups — computed once per store version;
 :func:`saring` applies the page's filters; the ``aduan_*`` modules aggregate:
-``aduan_siklus`` (lifecycle), ``aduan_duplikat``, ``aduan_kondisi`` (kemantapan jalan),
+``aduan_siklus`` (lifecycle), ``aduan_kewenangan`` (authority split, hot spots by road),
+``aduan_duplikat``, ``aduan_kondisi`` (kemantapan jalan),
 ``aduan_eskalasi`` (the pack for the province), ``aduan_open311`` and ``aduan_grafik`` (figures).
 
 Unique complaints are duplicate groups (``kelompok``): a backlog counts each group once.
@@ -145,6 +146,21 @@ def siapkan(aduan: pd.DataFrame, riwayat: pd.DataFrame | None, kode_kabupaten: s
     override the declarations (``{"jarak_meter": .., "jendela_hari": ..}``); ``attrs["kini"]`` keeps
     the reference time (ISO text). Personal columns are
     passed through untouched: protect the input first (``indicators.privasi.lindungi``).
+
+    Two reports of one pothole a day apart, 31 days old on 31 October: one complaint in the backlog,
+    overdue for verification (target 3 days for provinsi/berat), not yet for the fix (45 days).
+
+    >>> a = pd.DataFrame({"id_aduan": ["A", "B"], "waktu_lapor": pd.to_datetime(["2026-09-30", "2026-10-01"]),
+    ...     "lat": [-5.0, -5.0002], "lon": [105.0, 105.0], "kode_wilayah": ["18.02.03.2001"] * 2,
+    ...     "nama_ruas": ["R"] * 2, "status_jalan": ["provinsi"] * 2, "jenis_kerusakan": ["lubang"] * 2,
+    ...     "tingkat": ["berat"] * 2, "status": ["diterima"] * 2,
+    ...     "waktu_status": pd.to_datetime(["2026-09-30", "2026-10-01"])})
+    >>> df = siapkan(a, None, "18.02", kini="2026-10-31")
+    >>> df["kelompok"].tolist(), df["umur_hari"].tolist(), df["terlambat_perbaikan"].tolist()
+    (['A', 'A'], [31.0, 30.0], [False, False])
+    >>> from indicators.aduan_kewenangan import per_kewenangan
+    >>> per_kewenangan(df).set_index("status_jalan").loc["provinsi", ["laporan", "terbuka", "terlambat"]].tolist()
+    [2, 1, 1]
     """
     from indicators import aduan_duplikat, aduan_siklus
 
@@ -249,53 +265,3 @@ def terbuka_per_kewenangan(aduan: pd.DataFrame, bahasa: str = "id") -> pd.DataFr
     label = label_kategori("kewenangan", bahasa)
     return pd.DataFrame({"status_jalan": n.index, "kewenangan": [label[k] for k in n.index],
                          "jumlah": n.to_numpy(), "persen": (n / max(n.sum(), 1) * 100).to_numpy()})
-
-
-def per_kewenangan(df: pd.DataFrame, bahasa: str = "id") -> pd.DataFrame:
-    """The authority split of a :func:`siapkan` frame, every authority listed.
-
-    ``laporan`` (reports), ``aduan`` and ``terbuka`` (unique complaints, all and open),
-    ``persen_terbuka`` (share of the open backlog), ``terlambat``, ``bukan_kewenangan`` (reports
-    closed as "not our road") and ``persen_bukan_kewenangan`` (of all reports on those roads).
-    """
-    kew = df["status_jalan"].astype(str)
-    buka = df[df["terbuka"]]
-
-    def unik(d: pd.DataFrame) -> pd.Series:
-        return d.groupby(d["status_jalan"].astype(str))["kelompok"].nunique().reindex(URUTAN_KEWENANGAN, fill_value=0)
-
-    laporan = kew.value_counts().reindex(URUTAN_KEWENANGAN, fill_value=0)
-    bk = kew[df["status"].astype(str) == "bukan_kewenangan"].value_counts().reindex(URUTAN_KEWENANGAN, fill_value=0)
-    terbuka = unik(buka)
-    out = pd.DataFrame({
-        "status_jalan": URUTAN_KEWENANGAN,
-        "kewenangan": [label_kategori("kewenangan", bahasa)[k] for k in URUTAN_KEWENANGAN],
-        "laporan": laporan.to_numpy(), "aduan": unik(df).to_numpy(), "terbuka": terbuka.to_numpy(),
-        "persen_terbuka": (terbuka / max(terbuka.sum(), 1) * 100).to_numpy(),
-        "terlambat": unik(df[df["terlambat"]]).to_numpy(), "bukan_kewenangan": bk.to_numpy(),
-        "persen_bukan_kewenangan": (bk / laporan.where(laporan > 0) * 100).to_numpy(),
-    })
-    return out
-
-
-def per_ruas(df: pd.DataFrame, bahasa: str = "id", n: int | None = None) -> pd.DataFrame:
-    """Hot spots by road: unique complaints, open backlog, overdue and "not our road" per ``nama_ruas``.
-
-    Sorted by open backlog, then all complaints; ``n`` keeps the first ``n`` roads.
-    """
-    g = df.groupby("nama_ruas", observed=True)
-    buka = df[df["terbuka"]].groupby("nama_ruas", observed=True)["kelompok"].nunique()
-    lambat = df[df["terlambat"]].groupby("nama_ruas", observed=True)["kelompok"].nunique()
-    bk = df[df["status"].astype(str) == "bukan_kewenangan"].groupby("nama_ruas", observed=True).size()
-    out = pd.DataFrame({
-        "status_jalan": g["status_jalan"].first().astype(str), "laporan": g.size(), "aduan": g["kelompok"].nunique(),
-        "terbuka": buka, "terlambat": lambat, "bukan_kewenangan": bk,
-        "dukungan": g["dukungan"].sum() if "dukungan" in df else 0,
-    }).fillna({"terbuka": 0, "terlambat": 0, "bukan_kewenangan": 0})
-    for k in ("laporan", "aduan", "terbuka", "terlambat", "bukan_kewenangan", "dukungan"):
-        out[k] = out[k].astype(int)
-    out["persen_bukan_kewenangan"] = out["bukan_kewenangan"] / out["laporan"] * 100
-    out.insert(1, "kewenangan", out["status_jalan"].map(label_kategori("kewenangan", bahasa)))
-    out = out.rename_axis("nama_ruas").reset_index()
-    out = out.sort_values(["terbuka", "aduan", "nama_ruas"], ascending=[False, False, True], ignore_index=True)
-    return out.head(n) if n else out

@@ -5,7 +5,7 @@ cached per store version, role and filters, so a widget change recomputes only w
 """
 import streamlit as st
 
-from indicators import aduan, aduan_duplikat, aduan_eskalasi, aduan_kondisi, aduan_siklus
+from indicators import aduan, aduan_duplikat, aduan_eskalasi, aduan_kewenangan, aduan_kondisi, aduan_siklus
 from indicators import aduan_grafik as gr
 from indicators.format import angka, persen, tanggal
 from indicators.geo import batas
@@ -36,13 +36,13 @@ def _hasil(path, versi, peran_, kode, saringan: tuple, b: str) -> dict:
     if df.empty:
         return {}
     ruas = data("ruas_jalan")
-    kew, kond_kew = aduan.per_kewenangan(df, b), aduan_kondisi.aduan_per_10km(df, ruas, "status_jalan")
+    kew, kond_kew = aduan_kewenangan.per_kewenangan(df, b), aduan_kondisi.aduan_per_10km(df, ruas, "status_jalan")
     kond_kec = aduan_kondisi.aduan_per_10km(df, ruas, "kode_kecamatan")
     nama_kec = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
     waktu_kew = aduan_siklus.ringkasan_waktu(df, "status_jalan", b)
     kolom = [k for k in KOLOM_TABEL if k in df]  # the reporter's columns exist only for a role allowed to see them
     tabel = df[kolom].assign(umur_hari=df["umur_hari"].round(1)).sort_values("waktu_lapor", ascending=False)
-    per_ruas = aduan.per_ruas(df, b)
+    per_ruas = aduan_kewenangan.per_ruas(df, b)
     return {"laporan": len(df), "aduan": df["kelompok"].nunique(), "tabel": tabel, "kew": kew, "waktu_kew": waktu_kew,
             "ruas": per_ruas.drop(columns="status_jalan"),
             "waktu_kec": aduan_siklus.ringkasan_waktu(df, "nama_kecamatan", b),
