@@ -155,8 +155,22 @@ def _dataset_dikenal() -> frozenset[str]:
 
 
 def _teks2(v: Any, tempat: str, kunci: str) -> dict:
+    """A two-language text ``{id: ..., en: ...}``; any other key is an error.
+
+    An unquoted comma in a YAML flow mapping (``{en: per 1,000 people}``) silently cuts the text and
+    adds a key ``000 people``: refusing unexpected keys turns that into a clear error.
+
+    >>> _teks2({"id": "per 1.000 penduduk", "en": "per 1", "000 people": None}, "x", "name")
+    Traceback (most recent call last):
+    ...
+    ValueError: x: 'name' berisi kunci tak dikenal ['000 people'] (hanya id dan en); teks yang memuat koma harus diberi tanda kutip
+    """
     if not isinstance(v, dict):
         raise ValueError(f"{tempat}: '{kunci}' harus berisi teks dalam dua bahasa {{id: ..., en: ...}}")
+    lain = sorted(str(k) for k in v if k not in BAHASA)
+    if lain:
+        raise ValueError(f"{tempat}: '{kunci}' berisi kunci tak dikenal {lain} (hanya id dan en); "
+                         "teks yang memuat koma harus diberi tanda kutip")
     for b in BAHASA:
         if not isinstance(v.get(b), str) or not v[b].strip():
             raise ValueError(f"{tempat}: '{kunci}.{b}' kosong; isi dalam kedua bahasa (id dan en)")
