@@ -131,7 +131,7 @@ JS_TITIK_PETA = """() => [...document.querySelectorAll('.js-plotly-plot')].map(g
 
 def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_context, tmp_path):
     url, pribadi = server_aduan
-    hangat = browser_context.new_page()  # a first session on the fresh server (see the report on cold starts)
+    hangat = browser_context.new_page()  # a first session warms the fresh server: the measured load is a warm one
     hangat.goto(url, wait_until="domcontentloaded")
     _idle(hangat)
     hangat.close()
