@@ -151,7 +151,9 @@ def sistem_kode(nilai: pd.Series, kode_kabupaten: str, nama_kolom: str = "") -> 
     if "bps" in str(nama_kolom).lower():
         return "bps"
     kode = set(hierarki(kode_kabupaten)["kode_wilayah"])
-    cocok = n.map(normal_kode).isin(kode).mean()
+    unik = pd.Series(n.astype(str).unique())  # a million rows carry a few hundred codes
+    peta = dict(zip(unik, unik.map(normal_kode).isin(kode), strict=True))
+    cocok = n.astype(str).map(peta).mean()
     if cocok >= 0.5:
         return "kemendagri"
     if bentuk_bps(n).mean() > 0.8 or (_angka_saja(n).str.fullmatch(r"\d{7}|\d{10}").mean() > 0.8 and cocok < 0.1
