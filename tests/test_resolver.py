@@ -132,3 +132,21 @@ def test_sistem_kode_bps_dikenali():
     assert sistem_kode(pd.Series(["1802012001", "18.02.05.2006"]), "18.02") == "kemendagri"
     assert sistem_kode(pd.Series(["abc", "def"]), "18.02") == "tidak dikenal"
     assert "BPS" in resolver.SISTEM_KODE["bps"]
+
+
+def test_cli_resolve(tmp_path):
+    import csv
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "hasil.csv"
+    p = subprocess.run([sys.executable, "-m", "indicators", "resolve", str(FIXTURE), "--district", "18.02",
+                        "--name-col", "desa", "--kecamatan-col", "kecamatan", "--out", str(out)],
+                       capture_output=True, text=True, timeout=120, env=os.environ)
+    assert p.returncode == 1  # one name left for review
+    assert "311 baris: 265 exact, 45 fuzzy, 1 ambiguous, 0 unmatched; 1 perlu ditinjau" in p.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0])[:3] == ["desa", "kecamatan", "kode_benar"] and {"kode_wilayah", "match", "score"} <= set(rows[0])
+    gaya = next(r for r in rows if r["desa"] == "Gaya Baru Satu")
+    assert (gaya["kode_wilayah"], gaya["match"], gaya["score"]) == ("18.02.12.2009", "exact", "100.0")
