@@ -214,7 +214,7 @@ with t_segar:
                   "bulan_terakhir": "data_kes_terakhir", "bulan_kosong": "data_kes_kosong",
                   "desa_dengan_data": "data_kes_desa_ada", "desa_tanpa_data": "data_kes_desa_tanpa",
                   "desa_bulan_hilang": "data_kes_desa_hilang"}
-    tampil = kes.astype(object).where(kes.notna(), "–")
+    tampil = kes.astype(object).where(kes.notna(), "–").astype(str)  # one type per column for Arrow
     st.dataframe(tampil.rename(columns={k: teks(v, b) for k, v in nama_kolom.items()}), hide_index=True,
                  width="stretch")
     st.caption(teks("data_kes_tanpa_waktu", b))

@@ -147,6 +147,7 @@ def test_cli_resolve(tmp_path):
     assert p.returncode == 1  # one name left for review
     assert "311 baris: 265 exact, 45 fuzzy, 1 ambiguous, 0 unmatched; 1 perlu ditinjau" in p.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert list(rows[0])[:3] == ["desa", "kecamatan", "kode_benar"] and {"kode_wilayah", "match", "score"} <= set(rows[0])
+    assert list(rows[0])[:3] == ["desa", "kecamatan", "kode_benar"]
+    assert {"kode_wilayah", "match", "score"} <= set(rows[0])
     gaya = next(r for r in rows if r["desa"] == "Gaya Baru Satu")
     assert (gaya["kode_wilayah"], gaya["match"], gaya["score"]) == ("18.02.12.2009", "exact", "100.0")
