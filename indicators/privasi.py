@@ -19,7 +19,8 @@ from indicators import skema as _skema
 
 PERAN = ("publik", "petugas", "admin")
 # Indonesian mobile numbers, written with +62/62/0 and optional spaces, dots or dashes
-POLA_TELEPON = re.compile(r"(?<!\d)(?:\+62|62|0)[\s.\-]?8(?:[\s.\-]?\d){7,11}(?!\d)")
+# (brackets around the prefix, as in "(+62) 812-…" or "(0812) …", included)
+POLA_TELEPON = re.compile(r"(?<!\d)\(?(?:\+62|62|0)\)?[\s.\-]?\(?8(?:\)?[\s.\-]?\d){7,11}(?!\d)")
 
 
 def cek_peran(peran: str) -> str:
@@ -37,6 +38,8 @@ def samarkan_telepon(nomor) -> str:
     """Keep the first four and last four digits of a phone number."""
     if nomor is None or nomor is pd.NA or (isinstance(nomor, float) and nomor != nomor):
         return ""
+    if "*" in str(nomor):  # already masked: masking twice must not hide what a role may see
+        return str(nomor)
     d = re.sub(r"\D", "", str(nomor))
     if len(d) <= 8:
         return "*" * len(d)

@@ -123,8 +123,11 @@ ensure_chromium() {
     if [ ! -x "$CHROMIUM" ]; then
         [ "$CHROMIUM" = /usr/bin/chromium ] || die "DASBOR_CHROMIUM=$CHROMIUM is not an executable file"
         # Playwright's own browser download does not work on every machine we run on; Debian's does.
-        missing+=(chromium chromium-driver fonts-dejavu-core)
+        missing+=(chromium chromium-driver)
     fi
+    # PDFs (briefing, escalation pack, review report) embed DejaVu for Indonesian text and the rupiah/
+    # dash characters; without it they fall back to a transliterating core font.
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
     # The Node.js runtime inside the playwright wheel needs libatomic, absent from minimal Debian images.
     local ldconfig
     ldconfig="$(command -v ldconfig || echo /sbin/ldconfig)"

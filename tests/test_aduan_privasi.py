@@ -71,8 +71,6 @@ def test_petugas_melihat_nomor_tersamar(nomor, kiri):
     assert "*" in a.loc[0, "deskripsi"]  # masked (first and last four digits kept), not removed
 
 
-@pytest.mark.xfail(reason="indicators/privasi.py POLA_TELEPON does not match a bracketed prefix; fix it there, "
-                          "then remove this mark", strict=True)
 @pytest.mark.parametrize("nomor", ["(+62) 812-3456-7890", "(+62)81234567890", "(0812) 3456 7890"])
 def test_nomor_berkurung(nomor):
     dilihat = _semua_yang_dilihat_publik(_satu_aduan(f"hubungi {nomor} ya"))
