@@ -70,7 +70,8 @@ def baca_tabel(sumber: bytes | str | Path, nama_berkas: str | None = None, batas
         pemisah = csv.Sniffer().sniff(teks[:4096], delimiters=",;\t").delimiter
     except csv.Error:
         pemisah = ","
-    if len(isi) >= _BESAR_PYARROW:
+    ada_baris_kosong = "\n\n" in teks or "\n\r\n" in teks
+    if len(isi) >= _BESAR_PYARROW and not ada_baris_kosong:
         # Arrow's parser reads a million complaint rows in ~2 s where pandas' own takes ~11 s; same
         # cells (all text, empty as ""). On anything it rejects, pandas' parser decides (and reports).
         try:
@@ -79,9 +80,12 @@ def baca_tabel(sumber: bytes | str | Path, nama_berkas: str | None = None, batas
         except Exception:  # noqa: BLE001, S110 — pyarrow raises many types; the fallback below reports
             pass
     try:
-        return pd.read_csv(io.StringIO(teks), dtype=str, keep_default_na=False, sep=pemisah)
+        df = pd.read_csv(io.StringIO(teks), dtype=str, keep_default_na=False, sep=pemisah, skip_blank_lines=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
         raise ValueError(f"CSV tidak dapat dibaca: {e}") from None
+    # Blank lines are dropped but keep their place: the index stays the data-row position, so a
+    # report names the row as the officer sees it in the file (validasi numbers rows by the index).
+    return df[~(df == "").all(axis=1)] if ada_baris_kosong else df
 
 
 def periksa_berkas_batas(isi: bytes, nama_berkas: str, batas_byte: int | None = None) -> str:

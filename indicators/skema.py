@@ -177,9 +177,11 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int = 2) -> HasilValid
     ``baris_awal`` is the file row number of the first data row (2 when row 1 is the header).
     """
     ds = skema(nama)
+    # an integer index is the data-row position in the file (berkas.baca_tabel keeps it across blank lines)
+    posisi = mentah.index if pd.api.types.is_integer_dtype(mentah.index) else pd.RangeIndex(len(mentah))
     mentah = mentah.reset_index(drop=True)
     mentah.columns = [str(c).strip() for c in mentah.columns]
-    nomor = pd.Series(range(baris_awal, baris_awal + len(mentah)))
+    nomor = pd.Series(posisi.to_numpy() + baris_awal)
     galat: list[dict] = []
     hilang = [k for k in ds.kolom_wajib if k not in mentah.columns]
     if hilang:

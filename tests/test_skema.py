@@ -100,3 +100,12 @@ def test_berkas_salah_ekstensi_atau_terlalu_besar_ditolak_sebelum_dibaca(tmp_pat
     with pytest.raises(ValueError, match="tidak didukung"):
         periksa_berkas(b"a", "data.json")
     assert baca_tabel(xlsx).to_dict("records") == [{"a": "1"}]
+
+
+def test_baris_kosong_tidak_menggeser_nomor_baris():
+    # file rows: 1 header, 2 valid, 3 blank, 4 valid, 5 bad periode → the report must say row 5
+    isi = ("id_program,periode,target_persen,realisasi_persen,realisasi_anggaran\n"
+           "P1,2026-01,10,10,0\n\nP1,2026-02,20,15,0\nP1,2026-13,30,20,0\n").encode()
+    hasil = skema.validasi(baca_tabel(isi, "progres.csv"), "program_progres")
+    assert hasil.galat[["baris", "kolom"]].values.tolist() == [[5, "periode"]]
+    assert len(hasil.data) == 3
