@@ -14,6 +14,7 @@ MODUL_PERINTAH = (
     "indicators.skor.cli",    # score
     "indicators.cli_aduan",   # export open311
     "indicators.cli_data",    # resolve, boundaries
+    "indicators.cli_briefing",  # briefing (one-page PDF)
 )
 
 

@@ -160,10 +160,10 @@ def _teks2(v: Any, tempat: str, kunci: str) -> dict:
     An unquoted comma in a YAML flow mapping (``{en: per 1,000 people}``) silently cuts the text and
     adds a key ``000 people``: refusing unexpected keys turns that into a clear error.
 
-    >>> _teks2({"id": "per 1.000 penduduk", "en": "per 1", "000 people": None}, "x", "name")
+    >>> _teks2({"id": "per 1.000 penduduk", "en": "per 1", "000 people": None}, "x", "name")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: x: 'name' berisi kunci tak dikenal ['000 people'] (hanya id dan en); teks yang memuat koma harus diberi tanda kutip
+    ValueError: x: 'name' berisi kunci tak dikenal ['000 people'] (hanya id dan en); teks yang memuat koma ...
     """
     if not isinstance(v, dict):
         raise ValueError(f"{tempat}: '{kunci}' harus berisi teks dalam dua bahasa {{id: ..., en: ...}}")
