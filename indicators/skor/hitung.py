@@ -12,6 +12,9 @@ Each indicator's ``hitung`` key in the framework names one computation of ``JENI
   the values of the closest finer level are combined (``agregasi: rata`` or ``rata_tertimbang`` by a
   ``profil_desa`` column; a plain mean for a unit where a contributing code has no positive weight).
 
+:func:`baris_indikator` returns the rows a ``median``, ``rata`` or ``rasio`` computation reads, so a
+page can break an indicator down (per service type, per month, percentiles) with the same selection.
+
 Periods (``"YYYY-MM"``): event datasets use the rows whose time column falls in the month (or in the
 ``jendela`` months ending with it); snapshot datasets (``desa_website``, ``program_progres``,
 ``nilai_indikator``) the latest snapshot ≤ the period and younger than ``batas_umur_bulan``;
@@ -257,6 +260,22 @@ class Rasio:
         bawah = bawah[bawah > 0]
         return atas.reindex(bawah.index).fillna(0.0) / bawah * float(spek.get("kali", 1))
 
+    @staticmethod
+    def baris(spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.DataFrame:
+        """The denominator's rows, with ``_pembilang`` (the row counts in the numerator too): the
+        value of a unit is ``kali`` × Σ ``_pembilang`` / number of rows. Only for a rasio whose two parts
+        count rows of the indicator's own dataset and period, the numerator's rows among the
+        denominator's; ``ValueError`` otherwise."""
+        bagian = (spek["pembilang"], spek["penyebut"])
+        if any(b.get("dataset", ind.sumber) != ind.sumber or b.get("waktu") or {"jumlah", "unik", "faktor"} & set(b)
+               for b in bagian):
+            raise ValueError(f"{ind.id}: baris hanya untuk rasio yang menghitung baris dataset {ind.sumber} sendiri")
+        df = _per_unit(ktx.baca(ind.sumber, spek.get("waktu")))
+        atas, bawah = saring(df, bagian[0].get("filter")), saring(df, bagian[1].get("filter"))
+        if (atas & ~bawah).any():
+            raise ValueError(f"{ind.id}: baris pembilang bukan bagian dari baris penyebut")
+        return df[bawah].assign(_pembilang=atas[bawah])
+
 
 class Median:
     """Median of ``kolom`` over the unit's rows (after ``filter``)."""
@@ -269,16 +288,16 @@ class Median:
         _periksa_waktu(spek.get("waktu"), tempat)
 
     @staticmethod
-    def _baris(spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.DataFrame:
+    def baris(spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.DataFrame:
+        """The rows summarised, every column kept, with ``_x`` (the value of ``kolom``, never missing)."""
         df = _per_unit(ktx.baca(ind.sumber, spek.get("waktu")))
         if spek["kolom"] not in df:
             raise DataTidakAda(f"kolom {spek['kolom']!r} tidak ada di {ind.sumber}")
-        perlu = ["_unit", spek["kolom"], *([spek["bobot"]] if spek.get("bobot") else [])]
-        df = df.loc[saring(df, spek.get("filter")), list(dict.fromkeys(perlu))]
+        df = df[saring(df, spek.get("filter"))]
         return df.assign(_x=pd.to_numeric(df[spek["kolom"]], errors="coerce")).dropna(subset=["_x"])
 
     def hitung(self, spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.Series:
-        df = self._baris(spek, ind, ktx)
+        df = self.baris(spek, ind, ktx)
         return df.groupby("_unit")["_x"].median()
 
 
@@ -286,7 +305,7 @@ class Rata(Median):
     """Mean of ``kolom`` over the unit's rows, weighted by ``bobot`` (a column of the same rows) if given."""
 
     def hitung(self, spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.Series:
-        df = self._baris(spek, ind, ktx)
+        df = self.baris(spek, ind, ktx)
         if spek.get("bobot"):
             w = pd.to_numeric(df[spek["bobot"]], errors="coerce").fillna(0.0)
             df = df.assign(_wx=w * df["_x"], _w=w)
@@ -386,6 +405,53 @@ def _periksa_waktu(w, tempat: str) -> None:
         raise ValueError(f"{tempat}: hitung.waktu mode potret membutuhkan 'kunci'")
 
 
+def _konteks(data, kerangka: Kerangka, kode_kabupaten: str, tingkat: str, periode: str,
+             wilayah: pd.DataFrame | None) -> tuple[Konteks, pd.Index]:
+    """The computation context of one kabupaten, level and period, and the index of every unit."""
+    from indicators.wilayah import daftar_wilayah
+
+    awal_bulan(periode)
+    if wilayah is None:
+        desa = daftar_wilayah(kode_kabupaten, "desa")
+        unit = daftar_wilayah(kode_kabupaten, tingkat)["kode_wilayah"] if tingkat != "desa" else desa["kode_wilayah"]
+    else:
+        desa = wilayah
+        n = PANJANG_KODE[tingkat]
+        unit = pd.Series(sorted(set(wilayah["kode_wilayah"].astype(str).str.slice(0, n))))
+    idx = pd.Index(unit.astype(str).tolist(), name="kode_wilayah")
+    return Konteks(data, kerangka, kode_kabupaten, tingkat, periode, desa), idx
+
+
+def baris_indikator(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, indikator: str, kode_kabupaten: str,
+                    tingkat: str, periode: str, wilayah: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows one indicator's computation reads for ``periode``, selected exactly as it selects them.
+
+    ``median``/``rata``: the rows summarised, with ``_x``; ``rasio`` (parts counting rows of the
+    indicator's own dataset): the denominator's rows with ``_pembilang``. ``_unit`` is the unit code at
+    ``tingkat``, ``_kode`` the row's own code. Breakdowns of an indicator (per service type, per month,
+    percentiles) group these rows, so they agree with :func:`hitung_nilai` by construction. Empty when a
+    dataset or column is absent; ``ValueError`` for other kinds of computation.
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> mohon = pd.DataFrame({"kode_wilayah": ["18.02.01.2001"] * 3, "kanal": ["online", "loket", "online"],
+    ...     "jenis_layanan": "surat_usaha", "status": "diajukan", "tanggal_selesai": pd.NaT,
+    ...     "tanggal_masuk": pd.to_datetime(["2026-10-01", "2026-10-02", "2026-09-30"])})
+    >>> b = baris_indikator({"layanan_permohonan": mohon}, muat_kerangka(), "gov_layanan_online", "18.02",
+    ...                     "desa", "2026-10")
+    >>> b["_pembilang"].tolist(), b["_unit"].tolist()
+    ([True, False], ['18.02.01.2001', '18.02.01.2001'])
+    """
+    ind = kerangka.indikator_id(indikator)
+    jenis = JENIS_HITUNG[ind.hitung["jenis"]]
+    if not hasattr(jenis, "baris"):
+        raise ValueError(f"{indikator}: hitung {ind.hitung['jenis']} tidak memiliki baris")
+    ktx, _ = _konteks(data, kerangka, kode_kabupaten, tingkat, periode, wilayah)
+    try:
+        return jenis.baris(ind.hitung, ind, ktx)
+    except DataTidakAda:
+        return pd.DataFrame(columns=["_kode", "_unit", "_x" if ind.hitung["jenis"] != "rasio" else "_pembilang"])
+
+
 def hitung_nilai(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupaten: str, tingkat: str,
                  periode: str, wilayah: pd.DataFrame | None = None,
                  catatan: list | None = None) -> pd.DataFrame:
@@ -401,19 +467,9 @@ def hitung_nilai(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabu
     >>> x.shape, bool(x.isna().all().all())
     ((1, 34), True)
     """
-    from indicators.wilayah import daftar_wilayah
-
     awal_bulan(periode)
     k = kerangka.untuk_tingkat(tingkat)
-    if wilayah is None:
-        desa = daftar_wilayah(kode_kabupaten, "desa")
-        unit = daftar_wilayah(kode_kabupaten, tingkat)["kode_wilayah"] if tingkat != "desa" else desa["kode_wilayah"]
-    else:
-        desa = wilayah
-        n = PANJANG_KODE[tingkat]
-        unit = pd.Series(sorted(set(wilayah["kode_wilayah"].astype(str).str.slice(0, n))))
-    idx = pd.Index(unit.astype(str).tolist(), name="kode_wilayah")
-    ktx = Konteks(data, k, kode_kabupaten, tingkat, periode, desa)
+    ktx, idx = _konteks(data, k, kode_kabupaten, tingkat, periode, wilayah)
     kolom = {}
     for ind in k.indikator:
         try:

@@ -21,6 +21,7 @@ import pandas as pd
 
 HARI = pd.Timedelta(days=1)
 STATUS_ADUAN_TERTUTUP = ("selesai", "ditolak", "duplikat", "bukan_kewenangan")
+KONTAK_SITUS = ("ada_alamat", "ada_email", "ada_telepon")   # the contact columns of desa_website
 
 
 def _benar(s: pd.Series) -> pd.Series:
@@ -68,14 +69,29 @@ def aduan_jalan(df: pd.DataFrame, setelan: Mapping, data: Mapping, akhir: pd.Tim
     return out
 
 
+def kolom_kontak(setelan: Mapping) -> tuple[str, ...]:
+    """The contact items a village website must list (the district's standard): the framework's
+    ``kontak_situs`` when declared, else address, email and phone.
+
+    >>> kolom_kontak({}), kolom_kontak({"kontak_situs": ["ada_alamat"]})
+    (('ada_alamat', 'ada_email', 'ada_telepon'), ('ada_alamat',))
+    """
+    kolom = tuple(setelan.get("kontak_situs") or KONTAK_SITUS)
+    if not set(kolom) <= set(KONTAK_SITUS):
+        raise ValueError(f"kontak_situs hanya boleh memuat {KONTAK_SITUS}, bukan {kolom}")
+    return kolom
+
+
 def desa_website(df: pd.DataFrame, setelan: Mapping, data: Mapping, akhir: pd.Timestamp) -> pd.DataFrame:
-    """``hari_sejak_update`` (to the end of the snapshot month), ``diperbarui``, ``skor_kontak`` (0–100)."""
+    """``hari_sejak_update`` (to the end of the snapshot month), ``diperbarui``, ``skor_kontak`` (0–100:
+    the share of :func:`kolom_kontak` listed)."""
     akhir_potret = pd.to_datetime(df["periode"].astype(str) + "-01") + pd.offsets.MonthBegin(1)
     hari = (akhir_potret - pd.to_datetime(df["tanggal_update_terakhir"])) / HARI
     batas = float(setelan.get("website_diperbarui_hari", 30))
-    kontak = sum(_benar(df[k]).astype(float) for k in ("ada_alamat", "ada_email", "ada_telepon"))
+    kolom = kolom_kontak(setelan)
+    kontak = sum(_benar(df[k]).astype(float) for k in kolom)
     return df.assign(hari_sejak_update=hari, diperbarui=(hari <= batas).fillna(False).astype(bool),
-                     skor_kontak=kontak / 3 * 100)
+                     skor_kontak=kontak / len(kolom) * 100)
 
 
 TURUNAN: dict[str, Callable[[pd.DataFrame, Mapping, Mapping, pd.Timestamp], pd.DataFrame]] = {
