@@ -1,14 +1,300 @@
-"""Pilar: the six pillars and their indicators (issue 5 adds scores, maps, what-if and robustness)."""
-import plotly.express as px
+"""Pilar (/pilar): the planner's drill-down — pillar → element → indicator by kecamatan or village: map,
+ranking with rank intervals, distribution, a unit's trend, strengths and weaknesses with raw values
+next to scores, what-if weights (the core re-aggregates; indicator values are cached) and which choice
+moves ranks most. Every selection lives in the URL."""
+import numpy as np
+import pandas as pd
 import streamlit as st
 
+from indicators import ringkasan as rk
+from indicators.format import angka, nama_periode
+from indicators.geo import batas
+from indicators.grafik_skor import (
+    grafik_bobot,
+    grafik_distribusi,
+    grafik_hapus_pilar,
+    grafik_interval,
+    grafik_sensitivitas,
+    grafik_tren,
+)
 from indicators.label import teks
-from indicators.skor.kerangka import muat_kerangka
-from pages._bersama import grafik, kepala
+from indicators.peta import peta_choropleth
+from indicators.skema import muat_skema
+from indicators.skor import lapisan_idm, peringkat
+from indicators.skor.agregasi import NAMA_AGREGASI
+from indicators.skor.normalisasi import NORMALISASI
+from indicators.skor.perlakuan import NAMA_IMPUTASI
+from indicators.wilayah import daftar_wilayah
+from pages import _skor
+from pages._bersama import data, grafik, kepala, kode_kabupaten, multi_url, peta, pilihan_url, unduh
 
-b = kepala("halaman_pilar", ["nilai_indikator"])
-tabel = muat_kerangka().tabel_indikator(b)
-jumlah = tabel.groupby(["pilar_nama", "elemen_nama"], as_index=False).size()
-grafik(px.bar(jumlah, x="pilar_nama", y="size", color="elemen_nama", title=teks("pilar_kominfo", b),
-              labels={"pilar_nama": "", "size": teks("kerangka", b), "elemen_nama": ""}))
-st.dataframe(tabel[["pilar_nama", "elemen_nama", "nama", "satuan", "arah", "sumber"]], hide_index=True, width="stretch")
+b = kepala("halaman_pilar", list(muat_skema()))
+kode = kode_kabupaten()
+k = _skor.kerangka()
+daftar = _skor.daftar_periode()
+tidak_cukup = teks("rk_data_tidak_cukup", b)
+SEMUA = "semua"
+
+# --- what to look at (every choice in the URL) ----------------------------------------------------
+c = st.columns([1.1, 1, 1.5, 1.5, 2])
+periode = pilihan_url(teks("periode", b), "periode", daftar[::-1], bawaan=daftar[-1],
+                      format_func=lambda p: nama_periode(p, b), wadah=c[0])
+tingkat = pilihan_url(teks("rk_tingkat", b), "tingkat", ["kecamatan", "desa"], format_func=lambda t: teks(t, b),
+                      wadah=c[1])
+kt = k.untuk_tingkat(tingkat)
+nama_pilar = {p.id: p.nama[b] for p in k.pilar}
+nama_elemen = {e.id: e.nama[b] for e in k.elemen}
+ind_by_id = {i.id: i for i in k.indikator}
+pilar = pilihan_url(teks("rk_pilar", b), "pilar", ["indeks", *[p.id for p in kt.pilar]],
+                    format_func=lambda p: teks("rk_semua_pilar", b) if p == "indeks" else nama_pilar[p], wadah=c[2])
+elemen, indikator = SEMUA, SEMUA
+if pilar != "indeks":
+    opsi_el = [e.id for e in kt.elemen if e.pilar == pilar]
+    elemen = pilihan_url(teks("rk_elemen", b), "elemen", [SEMUA, *opsi_el],
+                         format_func=lambda e: teks("semua", b) if e == SEMUA else nama_elemen[e], wadah=c[3])
+    opsi_ind = [i.id for i in kt.indikator if i.pilar == pilar and elemen in (SEMUA, i.elemen)]
+    indikator = pilihan_url(teks("rk_indikator", b), "indikator", [SEMUA, *opsi_ind],
+                            format_func=lambda i: teks("semua", b) if i == SEMUA else ind_by_id[i].nama[b], wadah=c[4])
+unit_semua = daftar_wilayah(kode, tingkat)[["kode_wilayah", "nama", "kode_induk"]]
+nama_kec = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
+saring_kec = []
+if tingkat == "desa":
+    saring_kec = multi_url(teks("rk_saring_kecamatan", b), "kec", list(nama_kec.index), format_func=nama_kec.get)
+
+# --- what-if weights and methods (sidebar, in the URL as ?bobot=id:w,...&norm=&agg=&imp=) ----------
+with st.sidebar.expander(teks("rk_uji_bobot", b), expanded="bobot" in st.query_params):
+    st.caption(teks("rk_uji_bobot_ket", b))
+    norm = pilihan_url(teks("rk_normalisasi", b), "norm", list(NORMALISASI),
+                       format_func=lambda m: NORMALISASI[m].nama[b])
+    agg = pilihan_url(teks("rk_agregasi", b), "agg", ["aritmetika", "geometrik"],  # Copeland is O(n²): not offered
+                      format_func=lambda m: NAMA_AGREGASI[m][b])
+    imp = pilihan_url(teks("rk_imputasi", b), "imp", list(NAMA_IMPUTASI), format_func=lambda m: NAMA_IMPUTASI[m][b])
+    bobot_awal = {x.id: x.bobot for x in (*k.pilar, *k.elemen)}
+    if "bobot_uji" not in st.session_state:
+        st.session_state["bobot_uji"] = _skor.bobot_dari_url(st.query_params.get("bobot", ""), bobot_awal)
+    if st.button(teks("rk_bobot_reset", b), icon=":material/restart_alt:"):
+        st.session_state["bobot_uji"] = {}
+        for kunci in [x for x in st.session_state if str(x).startswith("w_")]:
+            del st.session_state[kunci]
+    bobot = st.session_state["bobot_uji"]
+    geser = [(p.id, p.nama[b]) for p in kt.pilar]
+    if pilar != "indeks":
+        st.markdown(f"**{teks('rk_elemen', b)} · {nama_pilar[pilar]}**")
+    geser += [(e.id, e.nama[b]) for e in kt.elemen if e.pilar == pilar]
+    for i, (id_, label) in enumerate(geser):
+        if i == len(kt.pilar) and pilar == "indeks":
+            break
+        kunci = f"w_{id_}"
+        if kunci not in st.session_state:
+            st.session_state[kunci] = float(bobot.get(id_, bobot_awal[id_]))
+        bobot[id_] = st.slider(label, 0.0, 3.0, step=0.25, key=kunci)
+    beda = {i: w for i, w in bobot.items() if w != bobot_awal.get(i)}
+    if beda:
+        st.query_params["bobot"] = _skor.bobot_ke_url(beda)
+    else:
+        st.query_params.pop("bobot", None)
+setelan = _skor.Setelan(norm, agg, imp, tuple(sorted(beda.items())))
+setelan_kerangka = setelan._replace(bobot=())
+if all(w == 0 for i, w in ({p.id: p.bobot for p in kt.pilar} | beda).items() if i in nama_pilar):
+    st.error(teks("rk_bobot_nol", b))
+    st.stop()
+
+# --- the chosen measure ------------------------------------------------------------------------------
+with st.spinner(teks("rk_menghitung", b)):
+    h = _skor.hasil(tingkat, periode, setelan)
+    h0 = _skor.hasil(tingkat, periode, setelan_kerangka)
+t = h.skor[["kode_wilayah", "nama", "cakupan"]].copy()
+ind = ind_by_id.get(indikator)
+if ind is not None:
+    ukuran, label_ukuran = ind.id, ind.nama[b]
+    t["skor"], t["nilai"] = h.normal[ind.id].to_numpy(), h.nilai[ind.id].to_numpy()
+    skor0 = h0.normal[ind.id].to_numpy()
+elif elemen != SEMUA:
+    ukuran, label_ukuran = elemen, nama_elemen[elemen]
+    t["skor"], skor0 = h.elemen[elemen].to_numpy(), h0.elemen[elemen].to_numpy()
+else:
+    ukuran = "indeks" if pilar == "indeks" else pilar
+    label_ukuran = teks("indeks", b) if pilar == "indeks" else nama_pilar[pilar]
+    t["skor"], skor0 = h.skor[ukuran].to_numpy(dtype=float), h0.skor[ukuran].to_numpy(dtype=float)
+t["peringkat"] = pd.array(peringkat(t["skor"].to_numpy(dtype=float)), dtype="Float64").astype("Int64")
+# rank changes the what-if weights cause: both rankings by the core, same methods, framework weights first
+dampak = rk.dampak_bobot(pd.DataFrame({"kode_wilayah": t["kode_wilayah"], "skor": skor0}),
+                         t[["kode_wilayah", "skor"]], kolom="skor")
+t["naik"] = t["kode_wilayah"].map(dampak.set_index("kode_wilayah")["naik"]).astype("Int64")
+interval = None
+if ind is None and elemen == SEMUA:  # rank intervals of the index and of a pillar (the core, 1,000 runs)
+    with st.spinner(teks("rk_menghitung_interval", b)):
+        interval = _skor.interval(tingkat, periode, setelan, None if pilar == "indeks" else pilar).peringkat
+    t = t.merge(interval[["kode_wilayah", "peringkat_median", "peringkat_p05", "peringkat_p95"]], on="kode_wilayah")
+    t["tumpang_tindih"] = t["kode_wilayah"].map(rk.jumlah_tumpang_tindih(interval)).astype("Int64")
+if tingkat == "desa":
+    t.insert(2, "kecamatan", t["kode_wilayah"].str[:8].map(nama_kec))
+tampil_unit = t[t["kode_wilayah"].str[:8].isin(saring_kec)] if saring_kec else t
+if not beda:
+    tampil_unit = tampil_unit.drop(columns="naik")
+
+m = st.columns(4)
+kab = _skor.hasil("kabupaten", periode, setelan)
+sumber_kab = kab.normal if ind is not None else kab.elemen if elemen != SEMUA else kab.skor
+nilai_kab = float(sumber_kab[ukuran].iloc[0]) if ukuran in sumber_kab else np.nan
+m[0].metric(f"{label_ukuran} · {teks('kabupaten', b)}",
+            angka(nilai_kab, 1, b) if nilai_kab == nilai_kab else tidak_cukup, border=True)
+m[1].metric(teks("rk_median_unit", b).format(unit=teks(tingkat, b)), angka(np.nanmedian(t["skor"]), 1, b)
+            if t["skor"].notna().any() else tidak_cukup, border=True)
+m[2].metric(teks("rk_unit_berskor", b), f"{int(t['skor'].notna().sum())}/{len(t)}", border=True)
+if ind is not None:
+    m[3].metric(teks("rk_goalposts", b),
+                f"{angka(ind.goalposts[0], 1, b)} → {angka(ind.goalposts[1], 1, b)} {ind.satuan}",
+                border=True, help=(ind.dasar_goalposts or {}).get(b, ""))
+else:
+    n_ind = len([i for i in kt.indikator if pilar in ("indeks", i.pilar) and elemen in (SEMUA, i.elemen)])
+    m[3].metric(teks("rk_jumlah_indikator", b), str(n_ind), border=True)
+if ind is not None:
+    st.caption(f"**{rk.markdown_aman(ind.nama[b])}** — {rk.markdown_aman(ind.definisi[b])}")
+
+# --- map and distribution ----------------------------------------------------------------------------
+gdf = batas(kode, tingkat)
+if saring_kec:
+    gdf = gdf[gdf["kode_wilayah"].str[:8].isin(saring_kec)]
+hover = tampil_unit.set_index("kode_wilayah")[["peringkat"]].rename(columns={"peringkat": teks("rk_peringkat", b)})
+if ind is not None:
+    hover[f"{teks('rk_nilai_asli', b)} ({ind.satuan})"] = tampil_unit.set_index("kode_wilayah")["nilai"]
+hover[teks("rk_keterangan", b)] = [tidak_cukup if v != v else "" for v in tampil_unit["skor"]]
+kiri, kanan = st.columns([1.35, 1])
+with kiri:
+    peta(peta_choropleth(gdf, tampil_unit.set_index("kode_wilayah")["skor"],
+                         judul=f"{label_ukuran} · {teks(tingkat, b)} · {nama_periode(periode, b)}",
+                         label_nilai=teks("rk_skor_0_100", b), rentang=(0, 100), hover=hover, bahasa=b))
+unit_opsi = tampil_unit.sort_values(["peringkat", "kode_wilayah"], na_position="last")["kode_wilayah"].tolist()
+nama_unit = t.set_index("kode_wilayah")["nama"]
+with kanan:
+    unit = pilihan_url(teks("rk_pilih_unit", b), "unit", unit_opsi,
+                       format_func=lambda x: f"{nama_unit[x]} ({x})")
+    baris = t.set_index("kode_wilayah").loc[unit] if unit else None
+    grafik(grafik_distribusi(tampil_unit["skor"], b, teks("rk_judul_distribusi", b).format(ukuran=label_ukuran),
+                             teks("rk_skor_0_100", b), baris["skor"] if baris is not None else None,
+                             nama_unit.get(unit, "")))
+
+# --- ranking with rank intervals -----------------------------------------------------------------------
+st.subheader(teks("rk_judul_peringkat", b).format(ukuran=label_ukuran))
+if interval is not None:
+    kelompok = rk.kelompok_tumpang_tindih(interval[interval["kode_wilayah"].isin(tampil_unit["kode_wilayah"])])
+    st.caption(teks("rk_interval_ket", b))
+    if len(kelompok):
+        contoh = kelompok.head(4)
+        st.info(teks("rk_tumpang_tindih", b).format(n=len(kelompok)) + " " + "; ".join(
+            f"{r.dari}–{r.sampai} ({rk.markdown_aman(', '.join(nama_unit[x] for x in r.kode[:4]))}"
+            f"{', …' if r.jumlah > 4 else ''})" for r in contoh.itertuples()), icon=":material/compare_arrows:")
+    urut = t[t["kode_wilayah"].isin(tampil_unit["kode_wilayah"])].sort_values(["peringkat", "kode_wilayah"])
+    ada = urut.dropna(subset=["peringkat"])
+    if len(ada) > 60:  # the chart keeps the ends; the table has every unit
+        ada = pd.concat([ada.head(25), ada[ada["kode_wilayah"] == unit], ada.tail(25)]).drop_duplicates("kode_wilayah")
+        st.caption(teks("rk_interval_potong", b).format(n=len(urut)))
+    grafik(grafik_interval(ada, b, teks("rk_judul_interval", b), unit))
+else:
+    st.caption(teks("rk_interval_hanya_pilar", b))
+ekspor, tampil = rk.tabel_peringkat(tampil_unit, b, ind.satuan if ind is not None else "")
+st.dataframe(tampil, hide_index=True, width="stretch", height=min(38 + 35 * len(tampil), 560))
+unduh(ekspor, f"peringkat_{tingkat}_{ukuran}_{periode}")
+
+# --- the selected unit: strengths, weaknesses, raw values, trend --------------------------------------
+if unit:
+    st.subheader(teks("rk_judul_unit", b).format(nama=nama_unit[unit]))
+    u = st.columns(4)
+    u[0].metric(label_ukuran, angka(baris["skor"], 1, b) if baris["skor"] == baris["skor"] else tidak_cukup,
+                border=True)
+    u[1].metric(teks("rk_peringkat", b), f"{baris['peringkat']}/{int(t['skor'].notna().sum())}"
+                if not pd.isna(baris["peringkat"]) else "–", border=True)
+    if interval is not None and not pd.isna(baris.get("peringkat_p05")):
+        u[2].metric(teks("rk_interval_5_95", b), f"{baris['peringkat_p05']}–{baris['peringkat_p95']}", border=True)
+    u[3].metric(teks("rk_cakupan_data", b), f"{angka(baris['cakupan'], 0, b)}%", border=True)
+    ids = [i.id for i in kt.indikator if pilar in ("indeks", i.pilar) and elemen in (SEMUA, i.elemen)]
+    kk = rk.kekuatan_kelemahan(h.normal[ids], h.nilai[ids], unit, n=3)
+    kiri, kanan = st.columns(2)
+    for wadah, jenis in ((kiri, "kekuatan"), (kanan, "kelemahan")):
+        bag = kk[kk["jenis"] == jenis].assign(
+            nama=lambda d: d["indikator"].map(lambda x: ind_by_id[x].nama[b]),
+            satuan=lambda d: d["indikator"].map(lambda x: ind_by_id[x].satuan),
+            posisi_teks=lambda d: [f"{p}/{int(h.normal[x].notna().sum())}" for p, x in zip(d["posisi"], d["indikator"],
+                                                                                         strict=True)])
+        e, tp = rk.tabel_tampil(bag, {"nama": (teks("rk_indikator", b), None), "skor": (teks("rk_skor_0_100", b), 1),
+                                      "nilai": (teks("rk_nilai_asli", b), 2), "satuan": (teks("rk_satuan", b), None),
+                                      "median_skor": (teks("rk_median_unit", b).format(unit=teks(tingkat, b)), 1),
+                                      "posisi_teks": (teks("rk_posisi", b), None)}, b)
+        with wadah:
+            st.markdown(f"**{teks('rk_' + jenis, b)}**")
+            st.dataframe(tp, hide_index=True, width="stretch")
+    with st.expander(teks("rk_nilai_vs_skor", b), expanded=ind is not None):
+        rinci = pd.DataFrame({"id": ids, "nama": [ind_by_id[i].nama[b] for i in ids],
+                              "nilai": h.nilai.loc[unit, ids].to_numpy(), "satuan": [ind_by_id[i].satuan for i in ids],
+                              "terburuk": [ind_by_id[i].goalposts[0] for i in ids],
+                              "terbaik": [ind_by_id[i].goalposts[1] for i in ids],
+                              "skor": h.normal.loc[unit, ids].to_numpy(),
+                              "bobot": h.bobot_efektif.set_index("indikator").loc[ids, "bobot_efektif"].to_numpy()
+                              * 100})
+        kolom_r = {"nama": ("rk_indikator", None), "nilai": ("rk_nilai_asli", 2), "satuan": ("rk_satuan", None),
+                   "terburuk": ("rk_terburuk", 2), "terbaik": ("rk_terbaik", 2), "skor": ("rk_skor_0_100", 1),
+                   "bobot": ("rk_bobot_efektif_persen", 2)}
+        e_r, t_r = rk.tabel_tampil(rinci, {k_: (teks(j, b), d) for k_, (j, d) in kolom_r.items()}, b, kosong="–")
+        st.dataframe(t_r, hide_index=True, width="stretch")
+        unduh(e_r, f"nilai_skor_{unit}_{periode}")
+    if tingkat == "desa":
+        idm = lapisan_idm(data("profil_desa"), k).set_index("kode_wilayah")
+        if unit in idm.index and idm.loc[unit, "status_dari_nilai"]:
+            r = idm.loc[unit]
+            berikut = next((s["nama"][b] for s in k.idm["status"] if s["kode"] == r["status_berikut"]), "")
+            st.info(teks("rk_idm", b).format(nilai=angka(r["skor_idm"], 4, b), status=r[f"nama_status_{b}"],
+                                             berikut=berikut, selisih=angka(r["selisih_ke_berikut"], 4, b))
+                    if berikut else teks("rk_idm_puncak", b).format(nilai=angka(r["skor_idm"], 4, b),
+                                                                     status=r[f"nama_status_{b}"]))
+    bulan = pilihan_url(teks("rk_panjang_tren", b), "tren", [6, 12, 24], format_func=lambda n: teks("rk_bulan_n", b)
+                        .format(n=n))
+    jendela = [p for p in daftar if p <= periode][-bulan:]
+    with st.spinner(teks("rk_menghitung_tren", b)):
+        tren = _skor.tren(tingkat, jendela, setelan, ukuran, "indikator" if ind is not None else
+                          "elemen" if elemen != SEMUA else "skor", unit)
+    seri = {"unit": nama_unit[unit], "median": teks("rk_median_unit", b).format(unit=teks(tingkat, b))}
+    grafik(grafik_tren(tren.assign(seri=tren["seri"].map(seri)), b,
+                       teks("rk_judul_tren", b).format(ukuran=label_ukuran), teks("rk_skor_0_100", b)))
+
+# --- what-if: effective weights and the rank changes they cause ---------------------------------------
+st.subheader(teks("rk_judul_uji", b))
+ids_b = [i for i in h.bobot_efektif["indikator"] if pilar in ("indeks", ind_by_id[i].pilar)]
+bw = pd.DataFrame({"nama": [ind_by_id[i].nama[b] for i in ids_b],
+                   "awal": h0.bobot_efektif.set_index("indikator").loc[ids_b, "bobot_efektif"].to_numpy(),
+                   "baru": h.bobot_efektif.set_index("indikator").loc[ids_b, "bobot_efektif"].to_numpy()})
+kiri, kanan = st.columns([1.2, 1])
+with kiri:
+    grafik(grafik_bobot(bw, b, teks("rk_judul_bobot", b)))
+with kanan:
+    if not beda:
+        st.info(teks("rk_uji_petunjuk", b), icon=":material/tune:")
+    else:
+        dampak = dampak[dampak["naik"].fillna(0) != 0]
+        dampak = dampak.sort_values("naik", key=lambda s: -s.abs(), kind="stable")
+        st.markdown(teks("rk_uji_ringkas", b).format(n=len(dampak), total=int(t["skor"].notna().sum())))
+        dampak = dampak.assign(nama=dampak["kode_wilayah"].map(nama_unit))
+        e_d, t_d = rk.tabel_tampil(dampak, {"nama": (teks("rk_nama", b), None),
+                                            "peringkat_awal": (teks("rk_peringkat_awal", b), 0),
+                                            "peringkat_baru": (teks("rk_peringkat_baru", b), 0),
+                                            "naik": (teks("rk_naik_kolom", b), 0),
+                                            "nilai_awal": (teks("rk_skor_awal", b), 1),
+                                            "nilai_baru": (teks("rk_skor_baru", b), 1)}, b, kosong="–")
+        t_d[teks("rk_naik_kolom", b)] = [rk.format_selisih(v, b, 0) for v in dampak["naik"]]
+        st.dataframe(t_d, hide_index=True, width="stretch", height=min(38 + 35 * len(t_d), 420))
+
+# --- sensitivity: which choice moves ranks most -------------------------------------------------------
+if ind is None and elemen == SEMUA:
+    st.subheader(teks("rk_judul_sensitivitas", b))
+    with st.spinner(teks("rk_menghitung_interval", b)):
+        sob = _skor.sobol(tingkat, periode, setelan, None if pilar == "indeks" else pilar)
+    terbesar = sob.sort_values(["sobol_total", "faktor"], ascending=[False, True]).iloc[0]
+    st.markdown(teks("rk_sensitivitas_ringkas", b).format(faktor=terbesar[f"nama_{b}"],
+                                                          nilai=angka(terbesar["sobol_total"], 2, b)))
+    kiri, kanan = st.columns(2)
+    with kiri:
+        grafik(grafik_sensitivitas(sob, b, teks("rk_judul_sobol", b)))
+    if pilar == "indeks":
+        hp = _skor.tanpa_pilar(tingkat, periode, setelan)
+        with kanan:
+            grafik(grafik_hapus_pilar(hp.ringkasan, nama_pilar, b, teks("rk_judul_hapus_pilar", b)))

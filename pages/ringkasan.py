@@ -1,28 +1,95 @@
-"""Ringkasan: the district at a glance (issue 5 adds the six-pillar index and the briefing PDF)."""
+"""Ringkasan (/): the regent's one screen — the district's index and maturity with the change since the
+previous period, the three things that need a decision, the six pillars against the previous period and
+the target, the kecamatan map of the index, the leading and trailing kecamatan, and the one-page
+briefing PDF. Everything comes from ``indicators.ringkasan`` through the cached ``pages._skor``."""
 import streamlit as st
 
-from indicators import aduan, wilayah
-from indicators.format import angka, persen
+from indicators import ringkasan as rk
+from indicators.briefing import briefing_pdf
+from indicators.format import angka, nama_periode, persen
 from indicators.geo import batas
+from indicators.grafik_skor import grafik_pilar
 from indicators.label import teks
-from indicators.peta import peta_choropleth
-from pages._bersama import data, kepala, kode_kabupaten, peta
+from indicators.peta import peta_choropleth, tampilan
+from indicators.skema import muat_skema
+from pages import _skor
+from pages._bersama import grafik, gudang, kepala, kode_kabupaten, peran, peta, pilihan_url, unduh
 
-b = kepala("halaman_ringkasan", ["profil_desa", "aduan_jalan"])
+LEBAR_KOLOM_PX = 380  # the map's column on a 1366-px laptop; wider screens show more margin
+
+b = kepala("halaman_ringkasan", list(muat_skema()))
 kode = kode_kabupaten()
-profil, adu = data("profil_desa"), data("aduan_jalan")
-kec = wilayah.daftar_wilayah(kode, "kecamatan")
-desa = wilayah.daftar_wilayah(kode, "desa")
-kepadatan = (profil.merge(desa[["kode_wilayah", "kode_induk"]], on="kode_wilayah")
-             .groupby("kode_induk")[["penduduk", "luas_km2"]].sum())
-kepadatan = kepadatan["penduduk"] / kepadatan["luas_km2"]
+daftar = _skor.daftar_periode()
+m = st.columns([1, 1.25, 1.25, 1, 1])
+periode = pilihan_url(teks("periode", b), "periode", daftar[::-1], bawaan=daftar[-1],
+                      format_func=lambda p: nama_periode(p, b), wadah=m[0])
+with st.spinner(teks("rk_menghitung", b)):
+    r = _skor.ringkasan(periode)
+tidak_cukup = teks("rk_data_tidak_cukup", b)
+kab = r.kabupaten.iloc[0]
+lalu = nama_periode(r.periode_lalu, b)
 
-c = st.columns(4)
-c[0].metric(teks("jumlah_kecamatan", b), angka(len(kec), 0, b))
-c[1].metric(teks("jumlah_desa", b), angka(len(desa), 0, b))
-c[2].metric(teks("penduduk", b), angka(int(profil["penduduk"].sum()), 0, b))
-per_kew = aduan.terbuka_per_kewenangan(adu, b).set_index("status_jalan")
-c[3].metric(teks("aduan_terbuka", b) + " · " + per_kew.at["provinsi", "kewenangan"],
-            persen(per_kew.at["provinsi", "persen"], 1, b))
-peta(peta_choropleth(batas(kode, "kecamatan"), kepadatan, judul=teks("peta_penduduk", b),
-                     label_nilai="jiwa/km²", bahasa=b))
+ada_indeks = kab["indeks"] == kab["indeks"]
+selisih = r.selisih_indeks
+delta = rk.format_selisih(selisih, b)
+nol = delta == angka(0, 1, b)
+m[1].metric(teks("rk_indeks_kabupaten", b), angka(kab["indeks"], 1, b) if ada_indeks else tidak_cukup,
+            f"{delta} {teks('rk_poin_sejak', b)} {lalu}" if selisih == selisih else None,
+            delta_color="off" if nol else "normal", delta_arrow="off" if nol else "auto", border=True)
+m[2].metric(teks("rk_kematangan", b),
+            f"{kab[f'kematangan_{b}']} ({kab['kematangan']}/5)" if ada_indeks else tidak_cukup, border=True)
+m[3].metric(teks("rk_cakupan_data", b), persen(r.catatan["cakupan"], 0, b), border=True,
+            help=teks("rk_cakupan_bantuan", b))
+m[4].metric(teks("rk_kecamatan_berindeks", b),
+            f"{r.catatan['jumlah_kecamatan'] - r.catatan['kecamatan_tanpa_indeks']}/{r.catatan['jumlah_kecamatan']}",
+            border=True)
+
+kiri, tengah, kanan = st.columns([1, 1.1, 1.2])
+with kiri:
+    st.subheader(teks("rk_perlu_keputusan", b))
+    if not r.perhatian:
+        st.info(teks("rk_tanpa_perhatian", b))
+    for i, p in enumerate(r.perhatian):
+        with st.container(border=True):
+            st.markdown(f"##### {i + 1}. {rk.markdown_aman(p.teks[b])}")
+            if p.halaman:
+                st.page_link(p.halaman, label=teks("rk_lihat_bukti", b), icon=":material/arrow_forward:")
+with tengah:
+    grafik(grafik_pilar(r.pilar, b, teks("rk_judul_pilar", b), nama_periode(r.periode, b), lalu))
+    st.caption(teks("rk_target_ket", b))
+kec = r.kecamatan.set_index("kode_wilayah")
+hover = kec.assign(**{
+    teks("rk_kematangan", b): [v if v else tidak_cukup for v in kec[f"kematangan_{b}"]],
+    teks("rk_peringkat", b): kec["peringkat"],
+    teks("rk_perubahan", b): [rk.format_selisih(v, b) for v in kec["selisih"]],
+})[[teks("rk_kematangan", b), teks("rk_peringkat", b), teks("rk_perubahan", b)]]
+gdf = batas(kode, "kecamatan")
+fig = peta_choropleth(gdf, kec["indeks"], judul=teks("rk_judul_peta", b), label_nilai=teks("indeks", b),
+                      rentang=(0, 100), hover=hover, bahasa=b)
+pusat, zoom = tampilan(gdf.total_bounds, lebar_px=LEBAR_KOLOM_PX)  # a third of the page, not a full-width map
+fig.update_layout(map={"center": pusat, "zoom": zoom})
+with kanan:
+    peta(fig)
+
+t = st.columns(2)
+for wadah, judul, df in ((t[0], "rk_teratas", r.teratas), (t[1], "rk_terbawah", r.terbawah)):
+    with wadah:
+        st.subheader(teks(judul, b))
+        ringkas = rk.tabel_kecamatan(df, b)[1]
+        st.dataframe(ringkas[ringkas.columns[[0, 1, 3, 4, 5]]], hide_index=True, width="stretch")
+
+ekspor, tampil = rk.tabel_kecamatan(r.kecamatan.sort_values(["peringkat", "kode_wilayah"], na_position="last"), b)
+with st.expander(teks("rk_semua_kecamatan", b)):
+    st.dataframe(tampil, hide_index=True, width="stretch")
+    unduh(ekspor, f"indeks_kecamatan_{kode}_{periode}")
+
+g, peran_ = gudang(), peran()
+
+
+def _pdf() -> bytes:  # built only when clicked; every export is audited
+    g.catat_audit("ekspor", peran_, "briefing", f"briefing pdf {periode}")
+    return briefing_pdf(r, b, batas(kode, "kecamatan"), tersimulasi=bool(g.dataset_demo()))
+
+
+st.download_button(teks("rk_unduh_briefing", b), _pdf, f"briefing_{kode}_{periode}.pdf", "application/pdf",
+                   on_click="ignore", key="unduh-briefing", icon=":material/picture_as_pdf:", type="primary")

@@ -1,0 +1,226 @@
+"""The Pilar page through AppTest: pillar → element → indicator → unit, the map and ranking equal to the
+scoring core's, rank intervals from the core's uncertainty analysis, a what-if weight changes the ranking
+exactly as the core computes it, every choice in the URL, English, "insufficient data" never 0."""
+import base64
+import json
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators.format import angka
+from indicators.pengaturan import AKAR
+from indicators.skor import PengaturanKetidakpastian, PengaturanSkor, ketidakpastian, muat_kerangka, skor_wilayah
+from indicators.skor.hitung import hitung_nilai
+from tests.bantu import demo
+
+PILAR = "pages/pilar.py"
+PERIODE = "2026-10"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gudang_uji(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("DASBOR_PATH_GUDANG", str(tmp_path_factory.mktemp("gudang") / "pilar.duckdb"))
+    yield
+    mp.undo()
+
+
+def buka(**query) -> AppTest:
+    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=300)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(PILAR).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _angka(v) -> list:
+    if isinstance(v, dict) and "bdata" in v:
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
+    return list(v)
+
+
+def _grafik(at) -> list[dict]:
+    return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+
+
+def _peta(at) -> dict[str, float]:
+    """kode_wilayah → value drawn (NaN for the grey 'no data' trace) of the page's choropleth."""
+    for f in _grafik(at):
+        jejak = [t for t in f["data"] if t["type"] == "choroplethmap"]
+        if jejak:
+            out = dict(zip(jejak[0]["locations"], _angka(jejak[0]["z"]), strict=True))
+            out |= dict.fromkeys(jejak[1]["locations"], float("nan")) if len(jejak) > 1 else {}
+            return out
+    raise AssertionError("no map on the page")
+
+
+def _q(at, kunci: str) -> str:
+    v = at.query_params[kunci]
+    return v[0] if isinstance(v, list) else v
+
+
+def _tabel(at, kolom: str, mulai: int = 0):
+    for e in at.dataframe[mulai:]:
+        if kolom in e.value.columns:
+            return e.value
+    raise AssertionError(f"no table with column {kolom!r}")
+
+
+def _inti(tingkat: str, bobot: dict | None = None):
+    return skor_wilayah(demo(), muat_kerangka(), "18.02", tingkat, PERIODE, PengaturanSkor(bobot=bobot or {}))
+
+
+def _nilai_tampil(teks: str) -> float:
+    return float("nan") if teks == "data tidak cukup" else float(teks.replace(".", "").replace(",", "."))
+
+
+def test_indeks_kecamatan_peta_dan_peringkat_sama_dengan_inti():
+    at = buka()
+    h = _inti("kecamatan")
+    peta = _peta(at)
+    assert len(peta) == 28
+    harapan = h.skor.set_index("kode_wilayah")["indeks"]
+    np.testing.assert_allclose([peta[k] for k in harapan.index], harapan.to_numpy(), rtol=1e-12)
+    t = _tabel(at, "Peringkat median")
+    inti = h.skor.sort_values(["peringkat", "kode_wilayah"])
+    assert t["Kode"].tolist() == inti["kode_wilayah"].tolist()
+    assert t["Peringkat"].tolist() == [str(v) for v in inti["peringkat"]]
+    assert t["Skor (0–100)"].tolist() == [angka(v, 1) for v in inti["indeks"]]
+
+
+def test_interval_peringkat_dari_analisis_ketidakpastian_inti():
+    at = buka()
+    x = hitung_nilai(demo(), muat_kerangka(), "18.02", "kecamatan", PERIODE)
+    u = ketidakpastian(x, muat_kerangka(), "kecamatan", PengaturanSkor(), PengaturanKetidakpastian(n=1000, seed=0))
+    u = u.peringkat.set_index("kode_wilayah")
+    t = _tabel(at, "Peringkat median").set_index("Kode")
+    for k, r in u.iterrows():
+        assert t.loc[k, "Peringkat median"] == str(r["peringkat_median"])
+        assert (t.loc[k, "Peringkat P5"], t.loc[k, "Peringkat P95"]) == (str(r["peringkat_p05"]), str(r["peringkat_p95"]))
+    assert any("tumpang tindih" in i.value for i in at.info)
+    judul = [f["layout"]["title"]["text"] for f in _grafik(at) if f["layout"].get("title")]
+    assert "Peringkat nominal, median dan interval 5–95 %" in judul
+
+
+def test_bobot_uji_mengubah_peringkat_persis_seperti_inti():
+    at = buka()
+    at.slider(key="w_branding").set_value(3.0).run()
+    assert not at.exception
+    assert _q(at, "bobot") == "branding:3"
+    h = _inti("kecamatan", {"branding": 3.0})
+    h0 = _inti("kecamatan")
+    t = _tabel(at, "Peringkat median")
+    inti = h.skor.sort_values(["peringkat", "kode_wilayah"])
+    assert t["Kode"].tolist() == inti["kode_wilayah"].tolist()
+    assert t["Peringkat"].tolist() == [str(v) for v in inti["peringkat"]]
+    assert t["Skor (0–100)"].tolist() == [angka(v, 1) for v in inti["indeks"]]
+    # the rank changes shown are the core's: framework ranks minus what-if ranks
+    naik = (h0.skor.set_index("kode_wilayah")["peringkat"] - h.skor.set_index("kode_wilayah")["peringkat"])
+    assert (naik != 0).any()
+    kolom = "Perubahan peringkat (uji bobot)"
+    assert t.set_index("Kode")[kolom].to_dict() == {k: ("0" if v == 0 else f"{v:+d}") for k, v in naik.items()}
+    dampak = _tabel(at, "Peringkat (bobot uji)")
+    assert len(dampak) == int((naik != 0).sum())
+    # effective weights: branding's indicators now weigh 3/8 of the index (3 of 1+1+1+1+1+3)
+    be = h.bobot_efektif.groupby("pilar")["bobot_efektif"].sum()
+    assert be["branding"] == pytest.approx(3 / 8)
+    bobot_chart = [f for f in _grafik(at) if f["layout"].get("title", {}).get("text") == "Bobot efektif indikator dalam indeks"]
+    baru = _angka(bobot_chart[0]["data"][1]["x"])
+    assert sum(baru) == pytest.approx(100.0)
+
+
+def test_bobot_dari_url_dan_kembali_ke_kerangka():
+    at = buka(bobot="governance:0,layanan_publik:2,tidak_ada:5,branding:x")
+    assert at.slider(key="w_governance").value == 0.0
+    h = _inti("kecamatan", {"governance": 0.0})
+    t = _tabel(at, "Peringkat median")
+    assert t["Kode"].tolist() == h.skor.sort_values(["peringkat", "kode_wilayah"])["kode_wilayah"].tolist()
+    at.sidebar.button[0].click().run()
+    assert not at.exception and "bobot" not in at.query_params
+    assert at.slider(key="w_governance").value == 1.0
+
+
+def test_jalur_pilar_elemen_indikator_unit_desa():
+    at = buka(tingkat="desa")
+    at.selectbox(key="pilar").set_value("society").run()
+    at.selectbox(key="elemen").set_value("keamanan").run()
+    at.selectbox(key="indikator").set_value("soc_ronda_rutin").run()
+    assert not at.exception
+    assert (_q(at, "tingkat"), _q(at, "pilar"), _q(at, "elemen"), _q(at, "indikator")) == (
+        "desa", "society", "keamanan", "soc_ronda_rutin")
+    h = _inti("desa")
+    peta = _peta(at)
+    assert len(peta) == 311
+    harapan = h.normal["soc_ronda_rutin"]
+    np.testing.assert_allclose([peta[k] for k in harapan.index], harapan.to_numpy(), rtol=1e-12)
+    t = _tabel(at, "Nilai asli (% malam)").set_index("Kode")
+    mentah = h.nilai["soc_ronda_rutin"]
+    assert all(t.loc[k, "Nilai asli (% malam)"] == (angka(v, 2) if v == v else "data tidak cukup")
+               for k, v in mentah.items())
+    # villages that do not use Ronda Online: "data tidak cukup", never 0, grey on the map
+    tanpa = mentah[mentah.isna()].index
+    assert len(tanpa) > 0
+    assert (t.loc[tanpa, "Skor (0–100)"] == "data tidak cukup").all()
+    assert all(np.isnan(peta[k]) for k in tanpa)
+    at.selectbox(key="unit").set_value("18.02.05.2001").run()
+    assert _q(at, "unit") == "18.02.05.2001" and not at.exception
+    from indicators.wilayah import daftar_wilayah
+    nama = daftar_wilayah("18.02", "desa").set_index("kode_wilayah").loc["18.02.05.2001", "nama"]
+    assert f"{nama}: kekuatan, kelemahan dan tren" in [s.value for s in at.subheader]
+    tren = next(f for f in _grafik(at) if f["layout"].get("title", {}).get("text", "").startswith("Tren"))
+    unit = next(t for t in tren["data"] if t["name"] == nama)
+    assert unit["x"][-1] == PERIODE and len(unit["x"]) == 6
+    assert _angka(unit["y"])[-1] == pytest.approx(h.normal.loc["18.02.05.2001", "soc_ronda_rutin"], nan_ok=True)
+
+
+def test_kekuatan_kelemahan_unit_dengan_nilai_asli():
+    from indicators.ringkasan import kekuatan_kelemahan
+
+    at = buka(unit="18.02.14")
+    h = _inti("kecamatan")
+    kuat, lemah = [e.value for e in at.dataframe if "Posisi" in e.value.columns][:2]
+    harapan = kekuatan_kelemahan(h.normal, h.nilai, "18.02.14", n=3)
+    ind = {i.id: i for i in muat_kerangka().indikator}
+    for tabel, jenis in ((kuat, "kekuatan"), (lemah, "kelemahan")):
+        e = harapan[harapan["jenis"] == jenis]
+        assert tabel["Indikator"].tolist() == [ind[i].nama["id"] for i in e["indikator"]]
+        assert tabel["Skor (0–100)"].tolist() == [angka(v, 1) for v in e["skor"]]
+        assert tabel["Nilai asli"].tolist() == [angka(v, 2) for v in e["nilai"]]
+        assert tabel["Satuan"].tolist() == [ind[i].satuan for i in e["indikator"]]
+        assert tabel["Posisi"].tolist() == [f"{p}/28" for p in e["posisi"]]
+    assert any("Bumi Ratu Nuban" in s.value for s in at.subheader)
+
+
+def test_saring_kecamatan_di_url_membatasi_peta_dan_tabel():
+    at = buka(tingkat="desa", kec="18.02.03,18.02.07", unit="18.02.07.1001")
+    peta = _peta(at)
+    assert peta and all(k[:8] in ("18.02.03", "18.02.07") for k in peta)
+    t = _tabel(at, "Peringkat median")
+    assert set(t["Kode"].str[:8]) == {"18.02.03", "18.02.07"}
+    assert len(t) == len(peta)
+
+
+def test_bahasa_inggris_dan_url():
+    at = buka(lang="en", pilar="living", elemen="mobilitas", indikator="liv_kemantapan_jalan")
+    assert at.title[0].value == "Pillars"
+    assert at.selectbox(key="indikator").value == "liv_kemantapan_jalan"
+    t = _tabel(at, "Raw value (% panjang)")
+    assert "Score (0–100)" in t.columns
+    assert any("Ranking: Road condition (kemantapan)" in s.value for s in at.subheader)
+
+
+def test_nilai_url_tidak_dikenal_kembali_ke_bawaan():
+    at = buka(pilar="bukan_pilar", tingkat="provinsi", unit="99")
+    assert at.selectbox(key="pilar").value == "indeks"
+    assert at.selectbox(key="tingkat").value == "kecamatan"
+
+
+def test_sensitivitas_dan_hapus_pilar_digambar():
+    at = buka()
+    judul = [f["layout"].get("title", {}).get("text") for f in _grafik(at)]
+    assert "Indeks Sobol pergeseran peringkat rata-rata" in judul
+    assert "Pergeseran peringkat bila satu pilar dihapus" in judul
+    assert any("Pilihan yang paling menggeser peringkat" in m.value for m in at.markdown)
