@@ -61,66 +61,41 @@ saring_kec = []
 if tingkat == "desa":
     saring_kec = multi_url(teks("rk_saring_kecamatan", b), "kec", list(nama_kec.index), format_func=nama_kec.get)
 
-# --- what-if weights and methods (sidebar, in the URL as ?bobot=id:w,...&norm=&agg=&imp=) ----------
-with st.sidebar.expander(teks("rk_uji_bobot", b), expanded="bobot" in st.query_params):
-    st.caption(teks("rk_uji_bobot_ket", b))
+# --- methods (sidebar, in the URL as ?norm=&agg=&imp=): the whole page, rank intervals included ---------
+with st.sidebar.expander(teks("rk_uji_metode", b), expanded=any(q in st.query_params for q in ("norm", "agg", "imp"))):
+    st.caption(teks("rk_uji_metode_ket", b))
     norm = pilihan_url(teks("rk_normalisasi", b), "norm", list(NORMALISASI),
                        format_func=lambda m: NORMALISASI[m].nama[b])
     agg = pilihan_url(teks("rk_agregasi", b), "agg", ["aritmetika", "geometrik"],  # Copeland is O(n²): not offered
                       format_func=lambda m: NAMA_AGREGASI[m][b])
     imp = pilihan_url(teks("rk_imputasi", b), "imp", list(NAMA_IMPUTASI), format_func=lambda m: NAMA_IMPUTASI[m][b])
-    bobot_awal = {x.id: x.bobot for x in (*k.pilar, *k.elemen)}
-    if "bobot_uji" not in st.session_state:
-        st.session_state["bobot_uji"] = _skor.bobot_dari_url(st.query_params.get("bobot", ""), bobot_awal)
-    if st.button(teks("rk_bobot_reset", b), icon=":material/restart_alt:"):
-        st.session_state["bobot_uji"] = {}
-        for kunci in [x for x in st.session_state if str(x).startswith("w_")]:
-            del st.session_state[kunci]
-    bobot = st.session_state["bobot_uji"]
-    geser = [(p.id, p.nama[b]) for p in kt.pilar]
-    if pilar != "indeks":
-        st.markdown(f"**{teks('rk_elemen', b)} · {nama_pilar[pilar]}**")
-    geser += [(e.id, e.nama[b]) for e in kt.elemen if e.pilar == pilar]
-    for i, (id_, label) in enumerate(geser):
-        if i == len(kt.pilar) and pilar == "indeks":
-            break
-        kunci = f"w_{id_}"
-        if kunci not in st.session_state:
-            st.session_state[kunci] = float(bobot.get(id_, bobot_awal[id_]))
-        bobot[id_] = st.slider(label, 0.0, 3.0, step=0.25, key=kunci)
-    beda = {i: w for i, w in bobot.items() if w != bobot_awal.get(i)}
-    if beda:
-        st.query_params["bobot"] = _skor.bobot_ke_url(beda)
-    else:
-        st.query_params.pop("bobot", None)
-setelan = _skor.Setelan(norm, agg, imp, tuple(sorted(beda.items())))
-setelan_kerangka = setelan._replace(bobot=())
-if all(w == 0 for i, w in ({p.id: p.bobot for p in kt.pilar} | beda).items() if i in nama_pilar):
-    st.error(teks("rk_bobot_nol", b))
-    st.stop()
+setelan = _skor.Setelan(norm, agg, imp)   # framework weights; the what-if section below tries others
 
 # --- the chosen measure ------------------------------------------------------------------------------
-with st.spinner(teks("rk_menghitung", b)):
-    h = _skor.hasil(tingkat, periode, setelan)
-    h0 = _skor.hasil(tingkat, periode, setelan_kerangka)
-t = h.skor[["kode_wilayah", "nama", "cakupan"]].copy()
 ind = ind_by_id.get(indikator)
 if ind is not None:
-    ukuran, label_ukuran = ind.id, ind.nama[b]
-    t["skor"], t["nilai"] = h.normal[ind.id].to_numpy(), h.nilai[ind.id].to_numpy()
-    skor0 = h0.normal[ind.id].to_numpy()
+    ukuran, label_ukuran, jenis_ukuran = ind.id, ind.nama[b], "indikator"
 elif elemen != SEMUA:
-    ukuran, label_ukuran = elemen, nama_elemen[elemen]
-    t["skor"], skor0 = h.elemen[elemen].to_numpy(), h0.elemen[elemen].to_numpy()
+    ukuran, label_ukuran, jenis_ukuran = elemen, nama_elemen[elemen], "elemen"
 else:
     ukuran = "indeks" if pilar == "indeks" else pilar
     label_ukuran = teks("indeks", b) if pilar == "indeks" else nama_pilar[pilar]
-    t["skor"], skor0 = h.skor[ukuran].to_numpy(dtype=float), h0.skor[ukuran].to_numpy(dtype=float)
+    jenis_ukuran = "skor"
+
+
+def skor_ukuran(hasil) -> np.ndarray:
+    """The chosen measure of every unit (0–100; NaN = insufficient data) from a ``HasilSkor``."""
+    sumber = {"indikator": hasil.normal, "elemen": hasil.elemen}.get(jenis_ukuran)
+    return (sumber[ukuran] if sumber is not None else hasil.skor[ukuran]).to_numpy(dtype=float)
+
+
+with st.spinner(teks("rk_menghitung", b)):
+    h = _skor.hasil(tingkat, periode, setelan)
+t = h.skor[["kode_wilayah", "nama", "cakupan"]].copy()
+t["skor"] = skor_ukuran(h)
+if ind is not None:
+    t["nilai"] = h.nilai[ind.id].to_numpy()
 t["peringkat"] = pd.array(peringkat(t["skor"].to_numpy(dtype=float)), dtype="Float64").astype("Int64")
-# rank changes the what-if weights cause: both rankings by the core, same methods, framework weights first
-dampak = rk.dampak_bobot(pd.DataFrame({"kode_wilayah": t["kode_wilayah"], "skor": skor0}),
-                         t[["kode_wilayah", "skor"]], kolom="skor")
-t["naik"] = t["kode_wilayah"].map(dampak.set_index("kode_wilayah")["naik"]).astype("Int64")
 interval = None
 if ind is None and elemen == SEMUA:  # rank intervals of the index and of a pillar (the core, 1,000 runs)
     with st.spinner(teks("rk_menghitung_interval", b)):
@@ -130,8 +105,6 @@ if ind is None and elemen == SEMUA:  # rank intervals of the index and of a pill
 if tingkat == "desa":
     t.insert(2, "kecamatan", t["kode_wilayah"].str[:8].map(nama_kec))
 tampil_unit = t[t["kode_wilayah"].str[:8].isin(saring_kec)] if saring_kec else t
-if not beda:
-    tampil_unit = tampil_unit.drop(columns="naik")
 
 m = st.columns(4)
 kab = _skor.hasil("kabupaten", periode, setelan)
@@ -257,31 +230,74 @@ if unit:
     grafik(grafik_tren(tren.assign(seri=tren["seri"].map(seri)), b,
                        teks("rk_judul_tren", b).format(ukuran=label_ukuran), teks("rk_skor_0_100", b)))
 
-# --- what-if: effective weights and the rank changes they cause ---------------------------------------
-st.subheader(teks("rk_judul_uji", b))
-ids_b = [i for i in h.bobot_efektif["indikator"] if pilar in ("indeks", ind_by_id[i].pilar)]
-bw = pd.DataFrame({"nama": [ind_by_id[i].nama[b] for i in ids_b],
-                   "awal": h0.bobot_efektif.set_index("indikator").loc[ids_b, "bobot_efektif"].to_numpy(),
-                   "baru": h.bobot_efektif.set_index("indikator").loc[ids_b, "bobot_efektif"].to_numpy()})
-kiri, kanan = st.columns([1.2, 1])
-with kiri:
-    grafik(grafik_bobot(bw, b, teks("rk_judul_bobot", b)))
-with kanan:
-    if not beda:
-        st.info(teks("rk_uji_petunjuk", b), icon=":material/tune:")
+# --- what-if weights (a fragment: moving a slider re-aggregates here only, nothing above is rerun) ------
+
+
+@st.fragment
+def uji_bobot() -> None:
+    """Sliders per pillar (and the chosen pillar's elements) in the URL as ?bobot=id:w,...; the core scores
+    again with those weights (indicator values are cached) and the rank changes against the framework
+    weights are listed."""
+    st.subheader(teks("rk_judul_uji", b))
+    st.caption(teks("rk_uji_bobot_ket", b))
+    bobot_awal = {x.id: x.bobot for x in (*k.pilar, *k.elemen)}
+    if "bobot_uji" not in st.session_state:
+        st.session_state["bobot_uji"] = _skor.bobot_dari_url(st.query_params.get("bobot", ""), bobot_awal)
+    if st.button(teks("rk_bobot_reset", b), icon=":material/restart_alt:", key="bobot_reset"):
+        st.session_state["bobot_uji"] = {}
+        for kunci in [x for x in st.session_state if str(x).startswith("w_")]:
+            del st.session_state[kunci]
+    bobot = st.session_state["bobot_uji"]
+    geser = [(p.id, p.nama[b]) for p in kt.pilar]
+    if pilar != "indeks":
+        geser += [(e.id, f"{teks('rk_elemen', b)}: {e.nama[b]}") for e in kt.elemen if e.pilar == pilar]
+    kol = st.columns(6)
+    for i, (id_, label) in enumerate(geser):
+        kunci = f"w_{id_}"
+        if kunci not in st.session_state:
+            st.session_state[kunci] = float(bobot.get(id_, bobot_awal[id_]))
+        bobot[id_] = kol[i % 6].slider(label, 0.0, 3.0, step=0.25, key=kunci)
+    beda = {i: w for i, w in bobot.items() if w != bobot_awal.get(i)}
+    if beda:
+        st.query_params["bobot"] = _skor.bobot_ke_url(beda)
     else:
-        dampak = dampak[dampak["naik"].fillna(0) != 0]
-        dampak = dampak.sort_values("naik", key=lambda s: -s.abs(), kind="stable")
-        st.markdown(teks("rk_uji_ringkas", b).format(n=len(dampak), total=int(t["skor"].notna().sum())))
+        st.query_params.pop("bobot", None)
+    if all(w == 0 for i, w in ({p.id: p.bobot for p in kt.pilar} | beda).items() if i in nama_pilar):
+        st.error(teks("rk_bobot_nol", b))
+        return
+    h_uji = _skor.hasil(tingkat, periode, setelan._replace(bobot=tuple(sorted(beda.items()))))
+    ids_b = [i for i in h.bobot_efektif["indikator"] if pilar in ("indeks", ind_by_id[i].pilar)]
+    bw = pd.DataFrame({"nama": [ind_by_id[i].nama[b] for i in ids_b],
+                       "awal": h.bobot_efektif.set_index("indikator").loc[ids_b, "bobot_efektif"].to_numpy(),
+                       "baru": h_uji.bobot_efektif.set_index("indikator").loc[ids_b, "bobot_efektif"].to_numpy()})
+    kiri, kanan = st.columns([1, 1.2])
+    with kiri:
+        grafik(grafik_bobot(bw, b, teks("rk_judul_bobot", b)))
+    with kanan:
+        if ind is not None:
+            st.info(teks("rk_uji_indikator", b), icon=":material/info:")
+        # both rankings by the core, same methods: framework weights, then the what-if weights
+        dampak = rk.dampak_bobot(t[["kode_wilayah", "skor"]],
+                                 pd.DataFrame({"kode_wilayah": t["kode_wilayah"], "skor": skor_ukuran(h_uji)}),
+                                 kolom="skor")
+        dampak = dampak[dampak["kode_wilayah"].isin(tampil_unit["kode_wilayah"])]
+        pindah = int((dampak["naik"].fillna(0) != 0).sum())
+        st.markdown(teks("rk_uji_ringkas", b).format(n=pindah, total=int(dampak["nilai_baru"].notna().sum()))
+                    if beda else teks("rk_uji_petunjuk", b))
         dampak = dampak.assign(nama=dampak["kode_wilayah"].map(nama_unit))
-        e_d, t_d = rk.tabel_tampil(dampak, {"nama": (teks("rk_nama", b), None),
-                                            "peringkat_awal": (teks("rk_peringkat_awal", b), 0),
-                                            "peringkat_baru": (teks("rk_peringkat_baru", b), 0),
-                                            "naik": (teks("rk_naik_kolom", b), 0),
-                                            "nilai_awal": (teks("rk_skor_awal", b), 1),
-                                            "nilai_baru": (teks("rk_skor_baru", b), 1)}, b, kosong="–")
-        t_d[teks("rk_naik_kolom", b)] = [rk.format_selisih(v, b, 0) for v in dampak["naik"]]
-        st.dataframe(t_d, hide_index=True, width="stretch", height=min(38 + 35 * len(t_d), 420))
+        kolom_d = {"peringkat_baru": ("rk_peringkat_baru", 0), "nama": ("rk_nama", None),
+                   "kode_wilayah": ("rk_kode", None), "nilai_baru": ("rk_skor_baru", 1),
+                   "peringkat_awal": ("rk_peringkat_awal", 0), "naik": ("rk_naik_kolom", 0),
+                   "nilai_awal": ("rk_skor_awal", 1)}
+        e_d, t_d = rk.tabel_tampil(dampak, {k_: (teks(j, b), d) for k_, (j, d) in kolom_d.items()}, b)
+        for k_ in ("peringkat_baru", "peringkat_awal", "naik"):
+            t_d[teks(kolom_d[k_][0], b)] = [("–" if pd.isna(v) else rk.format_selisih(v, b, 0) if k_ == "naik"
+                                             else str(int(v))) for v in dampak[k_]]
+        st.dataframe(t_d, hide_index=True, width="stretch", height=min(38 + 35 * len(t_d), 460))
+        unduh(e_d, f"uji_bobot_{tingkat}_{ukuran}_{periode}")
+
+
+uji_bobot()
 
 # --- sensitivity: which choice moves ranks most -------------------------------------------------------
 if ind is None and elemen == SEMUA:

@@ -15,12 +15,12 @@ from indicators.skema import muat_skema
 from pages import _skor
 from pages._bersama import grafik, gudang, kepala, kode_kabupaten, peran, peta, pilihan_url, unduh
 
-LEBAR_KOLOM_PX = 380  # the map's column on a 1366-px laptop; wider screens show more margin
+LEBAR_KOLOM_PX = 300  # the map's column on a 1366-px laptop; wider screens show more margin
 
 b = kepala("halaman_ringkasan", list(muat_skema()))
 kode = kode_kabupaten()
 daftar = _skor.daftar_periode()
-m = st.columns([1, 1.25, 1.25, 1, 1])
+m = st.columns([0.8, 1.1, 1.2, 1.1])
 periode = pilihan_url(teks("periode", b), "periode", daftar[::-1], bawaan=daftar[-1],
                       format_func=lambda p: nama_periode(p, b), wadah=m[0])
 with st.spinner(teks("rk_menghitung", b)):
@@ -33,18 +33,18 @@ ada_indeks = kab["indeks"] == kab["indeks"]
 selisih = r.selisih_indeks
 delta = rk.format_selisih(selisih, b)
 nol = delta == angka(0, 1, b)
-m[1].metric(teks("rk_indeks_kabupaten", b), angka(kab["indeks"], 1, b) if ada_indeks else tidak_cukup,
+m[1].metric(teks("rk_indeks", b), angka(kab["indeks"], 1, b) if ada_indeks else tidak_cukup,
             f"{delta} {teks('rk_poin_sejak', b)} {lalu}" if selisih == selisih else None,
             delta_color="off" if nol else "normal", delta_arrow="off" if nol else "auto", border=True)
-m[2].metric(teks("rk_kematangan", b),
-            f"{kab[f'kematangan_{b}']} ({kab['kematangan']}/5)" if ada_indeks else tidak_cukup, border=True)
-m[3].metric(teks("rk_cakupan_data", b), persen(r.catatan["cakupan"], 0, b), border=True,
-            help=teks("rk_cakupan_bantuan", b))
-m[4].metric(teks("rk_kecamatan_berindeks", b),
-            f"{r.catatan['jumlah_kecamatan'] - r.catatan['kecamatan_tanpa_indeks']}/{r.catatan['jumlah_kecamatan']}",
-            border=True)
+m[2].metric(teks("rk_kematangan", b), kab[f"kematangan_{b}"] if ada_indeks else tidak_cukup,
+            teks("rk_level_dari", b).format(level=kab["kematangan"], n=len(_skor.kerangka().kematangan))
+            if ada_indeks else None, delta_color="off", delta_arrow="off", border=True)
+n_kec, tanpa = r.catatan["jumlah_kecamatan"], r.catatan["kecamatan_tanpa_indeks"]
+m[3].metric(teks("rk_cakupan_data", b), persen(r.catatan["cakupan"], 0, b),
+            teks("rk_kecamatan_berindeks", b).format(n=n_kec - tanpa, total=n_kec), delta_color="off",
+            delta_arrow="off", border=True, help=teks("rk_cakupan_bantuan", b))
 
-kiri, tengah, kanan = st.columns([1, 1.1, 1.2])
+kiri, tengah, kanan = st.columns([1.2, 1, 1.1])
 with kiri:
     st.subheader(teks("rk_perlu_keputusan", b))
     if not r.perhatian:
@@ -55,7 +55,7 @@ with kiri:
             if p.halaman:
                 st.page_link(p.halaman, label=teks("rk_lihat_bukti", b), icon=":material/arrow_forward:")
 with tengah:
-    grafik(grafik_pilar(r.pilar, b, teks("rk_judul_pilar", b), nama_periode(r.periode, b), lalu))
+    grafik(grafik_pilar(r.pilar, b, teks("rk_judul_pilar_singkat", b), nama_periode(r.periode, b), lalu))
     st.caption(teks("rk_target_ket", b))
 kec = r.kecamatan.set_index("kode_wilayah")
 hover = kec.assign(**{
@@ -68,6 +68,8 @@ fig = peta_choropleth(gdf, kec["indeks"], judul=teks("rk_judul_peta", b), label_
                       rentang=(0, 100), hover=hover, bahasa=b)
 pusat, zoom = tampilan(gdf.total_bounds, lebar_px=LEBAR_KOLOM_PX)  # a third of the page, not a full-width map
 fig.update_layout(map={"center": pusat, "zoom": zoom})
+fig.update_traces(selector=0, colorbar={"orientation": "h", "y": -0.02, "yanchor": "top", "thickness": 10,
+                                        "len": 0.9, "title": {"side": "top"}})  # the whole width for the map
 with kanan:
     peta(fig)
 

@@ -99,7 +99,8 @@ def test_interval_peringkat_dari_analisis_ketidakpastian_inti():
     t = _tabel(at, "Peringkat median").set_index("Kode")
     for k, r in u.iterrows():
         assert t.loc[k, "Peringkat median"] == str(r["peringkat_median"])
-        assert (t.loc[k, "Peringkat P5"], t.loc[k, "Peringkat P95"]) == (str(r["peringkat_p05"]), str(r["peringkat_p95"]))
+        assert t.loc[k, "Peringkat P5"] == str(r["peringkat_p05"])
+        assert t.loc[k, "Peringkat P95"] == str(r["peringkat_p95"])
     assert any("tumpang tindih" in i.value for i in at.info)
     judul = [f["layout"]["title"]["text"] for f in _grafik(at) if f["layout"].get("title")]
     assert "Peringkat nominal, median dan interval 5–95 %" in judul
@@ -112,35 +113,55 @@ def test_bobot_uji_mengubah_peringkat_persis_seperti_inti():
     assert _q(at, "bobot") == "branding:3"
     h = _inti("kecamatan", {"branding": 3.0})
     h0 = _inti("kecamatan")
-    t = _tabel(at, "Peringkat median")
+    # the what-if ranking is the core's ranking with the new weights
+    uji = _tabel(at, "Peringkat (bobot uji)")
     inti = h.skor.sort_values(["peringkat", "kode_wilayah"])
-    assert t["Kode"].tolist() == inti["kode_wilayah"].tolist()
-    assert t["Peringkat"].tolist() == [str(v) for v in inti["peringkat"]]
-    assert t["Skor (0–100)"].tolist() == [angka(v, 1) for v in inti["indeks"]]
+    assert uji["Kode"].tolist() == inti["kode_wilayah"].tolist()
+    assert uji["Peringkat (bobot uji)"].tolist() == [str(v) for v in inti["peringkat"]]
+    assert uji["Skor (bobot uji)"].tolist() == [angka(v, 1) for v in inti["indeks"]]
     # the rank changes shown are the core's: framework ranks minus what-if ranks
     naik = (h0.skor.set_index("kode_wilayah")["peringkat"] - h.skor.set_index("kode_wilayah")["peringkat"])
     assert (naik != 0).any()
     kolom = "Perubahan peringkat (uji bobot)"
-    assert t.set_index("Kode")[kolom].to_dict() == {k: ("0" if v == 0 else f"{v:+d}") for k, v in naik.items()}
-    dampak = _tabel(at, "Peringkat (bobot uji)")
-    assert len(dampak) == int((naik != 0).sum())
+    assert uji.set_index("Kode")[kolom].to_dict() == {k: ("0" if v == 0 else f"{v:+d}") for k, v in naik.items()}
+    assert uji.set_index("Kode")["Peringkat (bobot kerangka)"].to_dict() == {
+        k: str(v) for k, v in h0.skor.set_index("kode_wilayah")["peringkat"].items()}
+    assert any(f"**{int((naik != 0).sum())}** dari 28 wilayah berpindah peringkat" in m.value for m in at.markdown)
+    # the main ranking (and its rank intervals) keeps the framework weights
+    utama = _tabel(at, "Peringkat median")
+    assert utama["Kode"].tolist() == h0.skor.sort_values(["peringkat", "kode_wilayah"])["kode_wilayah"].tolist()
     # effective weights: branding's indicators now weigh 3/8 of the index (3 of 1+1+1+1+1+3)
     be = h.bobot_efektif.groupby("pilar")["bobot_efektif"].sum()
     assert be["branding"] == pytest.approx(3 / 8)
-    bobot_chart = [f for f in _grafik(at) if f["layout"].get("title", {}).get("text") == "Bobot efektif indikator dalam indeks"]
-    baru = _angka(bobot_chart[0]["data"][1]["x"])
-    assert sum(baru) == pytest.approx(100.0)
+    judul = "Bobot efektif indikator dalam indeks"
+    bobot_chart = next(f for f in _grafik(at) if f["layout"].get("title", {}).get("text") == judul)
+    nama = {i.id: i.nama["id"] for i in muat_kerangka().indikator}
+    baru = dict(zip(bobot_chart["data"][1]["y"], _angka(bobot_chart["data"][1]["x"]), strict=True))
+    for r in h.bobot_efektif.itertuples():
+        assert baru[nama[r.indikator]] == pytest.approx(r.bobot_efektif * 100)
 
 
 def test_bobot_dari_url_dan_kembali_ke_kerangka():
     at = buka(bobot="governance:0,layanan_publik:2,tidak_ada:5,branding:x")
     assert at.slider(key="w_governance").value == 0.0
     h = _inti("kecamatan", {"governance": 0.0})
-    t = _tabel(at, "Peringkat median")
+    t = _tabel(at, "Peringkat (bobot uji)")
     assert t["Kode"].tolist() == h.skor.sort_values(["peringkat", "kode_wilayah"])["kode_wilayah"].tolist()
-    at.sidebar.button[0].click().run()
+    at.button(key="bobot_reset").click().run()
     assert not at.exception and "bobot" not in at.query_params
     assert at.slider(key="w_governance").value == 1.0
+
+
+def test_bobot_elemen_pilar_terpilih():
+    at = buka(pilar="governance")
+    at.slider(key="w_layanan_publik").set_value(2.5).run()
+    assert _q(at, "bobot") == "layanan_publik:2.5"
+    h = _inti("kecamatan", {"layanan_publik": 2.5})
+    uji = _tabel(at, "Peringkat (bobot uji)")
+    skor = h.skor.set_index("kode_wilayah")["governance"]      # the pillar's score with the new element weight
+    assert uji.set_index("Kode")["Skor (bobot uji)"].to_dict() == {k: angka(v, 1) for k, v in skor.items()}
+    rank = [int(x) for x in uji["Peringkat (bobot uji)"]]
+    assert rank == sorted(rank) and rank[0] == 1
 
 
 def test_jalur_pilar_elemen_indikator_unit_desa():

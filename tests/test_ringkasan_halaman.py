@@ -59,10 +59,11 @@ def test_indeks_kematangan_dan_perubahan_dari_inti(inti):
     at = buka()
     r = inti["2026-10"]
     m = {x.label: x for x in at.metric}
-    assert m["Indeks kabupaten cerdas"].value == angka(r.indeks, 1)
-    assert m["Tingkat kematangan"].value == f"{r.kabupaten.loc[0, 'kematangan_id']} ({r.kabupaten.loc[0, 'kematangan']}/5)"
-    assert m["Indeks kabupaten cerdas"].proto.delta == f"{rk.format_selisih(r.selisih_indeks)} poin sejak September 2026"
-    assert m["Kecamatan dengan indeks"].value == "28/28"
+    assert m["Indeks kabupaten"].value == angka(r.indeks, 1)
+    assert m["Tingkat kematangan"].value == r.kabupaten.loc[0, "kematangan_id"]
+    assert m["Tingkat kematangan"].proto.delta == f"level {r.kabupaten.loc[0, 'kematangan']} dari 5"
+    assert m["Indeks kabupaten"].proto.delta == f"{rk.format_selisih(r.selisih_indeks)} poin sejak September 2026"
+    assert m["Cakupan data"].value == "100%" and m["Cakupan data"].proto.delta == "28/28 kecamatan berindeks"
 
 
 def test_tiga_pernyataan_perhatian_dihitung_dari_data(inti):
@@ -115,7 +116,7 @@ def test_periode_dari_url_dan_pilihan_masuk_url(inti):
     at = buka(periode="2026-06")
     r = inti["2026-06"]
     assert at.selectbox(key="periode").value == "2026-06"
-    assert {x.label: x.value for x in at.metric}["Indeks kabupaten cerdas"] == angka(r.indeks, 1)
+    assert {x.label: x.value for x in at.metric}["Indeks kabupaten"] == angka(r.indeks, 1)
     at.selectbox(key="periode").set_value("2026-05").run()
     v = at.query_params["periode"]
     assert (v[0] if isinstance(v, list) else v) == "2026-05"
@@ -131,7 +132,7 @@ def test_bahasa_inggris(inti):
     f = next(g for g in _grafik(at) if g["layout"].get("title", {}).get("text", "").startswith("Six pillars"))
     assert f["layout"]["separators"] == ".,"
     assert next(t for t in f["data"] if t["name"] == "October 2026")["y"][0] == "Smart Environment"
-    assert {x.label for x in at.metric} >= {"Smart regency index", "Maturity level"}
+    assert {x.label for x in at.metric} >= {"Regency index", "Maturity level"}
 
 
 def test_data_tidak_cukup_bukan_nol():
