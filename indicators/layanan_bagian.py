@@ -71,7 +71,9 @@ def lingkup_banding(tingkat: str, unit: str) -> tuple[str, str]:
 
 
 def bagian_situs(status_semua: pd.DataFrame, kode_kabupaten: str, unit: str, bahasa: str) -> dict:
-    """DesaID of the unit: summary, status map, status per kecamatan, villages needing attention."""
+    """DesaID of the unit: summary, status map, status per kecamatan (the district) or the operators'
+    gaps (a kecamatan or village), villages needing attention."""
+    k = muat_kerangka()
     st = _unit(status_semua, unit, "kode_wilayah").copy()
     st["uraian_kekurangan"] = layanan_situs.uraian_kekurangan(st, bahasa)
     kec = _nama_kec(kode_kabupaten)
@@ -81,9 +83,13 @@ def bagian_situs(status_semua: pd.DataFrame, kode_kabupaten: str, unit: str, bah
         ["kode_wilayah", "nama", "nama_kecamatan", "status", "jumlah_kekurangan", "uraian_kekurangan", "periode",
          "hari_sejak_update", "posting_90_hari", "skor_kontak", "jumlah_layanan", "url"]]
     gdf = batas(kode_kabupaten, "desa")
+    # the district: status per kecamatan; one kecamatan or village: what its operators lack
+    if unit == kode_kabupaten:
+        samping = gr.grafik_status_kecamatan(layanan_situs.status_per_kecamatan(st, kode_kabupaten), bahasa)
+    else:
+        samping = gr.grafik_kekurangan(st, bahasa, float(k.pengaturan.get("website_diperbarui_hari", 30)))
     return {"ringkasan": layanan_situs.ringkasan_situs(st), "perhatian": perhatian.reset_index(drop=True),
-            "status": st, "f_peta": gr.peta_status_situs(st, gdf, bahasa),
-            "f_kecamatan": gr.grafik_status_kecamatan(layanan_situs.status_per_kecamatan(st, kode_kabupaten), bahasa)}
+            "status": st, "f_peta": gr.peta_status_situs(st, gdf, bahasa), "f_samping": samping}
 
 
 def bagian_netizen(inti: Inti, mohon: pd.DataFrame, penduduk: pd.Series, kode_kabupaten: str, unit: str,
@@ -150,7 +156,8 @@ def bagian_ronda(inti: Inti, ronda: pd.DataFrame, keteraturan: pd.DataFrame, pen
     reg = reg[layanan.di_unit(reg["kode_wilayah"], unit)]
     per_desa = reg[["kode_wilayah", "nama"]].merge(per_desa, on="kode_wilayah", how="left")
     pengguna = layanan_ronda.pengguna(r, bulan)
-    per_desa["kejadian"] = per_desa["kejadian"].fillna(0).where(per_desa["kode_wilayah"].isin(pengguna))
+    kejadian = per_desa["kejadian"].fillna(0).where(per_desa["kode_wilayah"].isin(pengguna))
+    per_desa["kejadian"] = kejadian.astype("Int64")   # a village not using Ronda: missing, not 0
     per_desa["per_1000"] = layanan.per_1000(per_desa.set_index("kode_wilayah")["kejadian"], penduduk, 1).to_numpy()
     nd = inti.nilai["desa"]
     per_desa["keteraturan"] = per_desa["kode_wilayah"].map(nd["soc_ronda_rutin"]) if "soc_ronda_rutin" in nd else np.nan
@@ -203,3 +210,25 @@ def bagian_mutu(tanda: pd.DataFrame, hilang: pd.DataFrame, kode_kabupaten: str, 
     return {"ringkasan": ringkas, "daftar": daftar[["dataset_nama", "id", "kode_wilayah", "nama", "tanda_nama",
                                                     "keterangan"]].reset_index(drop=True),
             "hilang": h.reset_index(drop=True), "f_mutu": gr.grafik_mutu(ringkas, bahasa)}
+
+
+def tabel_desa(kode_kabupaten: str, bagian: Mapping[str, dict]) -> pd.DataFrame:
+    """One row per village of the unit with what each section says about it: the filtered table the page
+    exports (``bagian``: the outputs of the ``bagian_*`` functions for the same unit and filters)."""
+    situs = bagian["situs"]["status"].set_index("kode_wilayah")
+    netizen = bagian["netizen"]["desa"].set_index("kode_wilayah")
+    ronda = bagian["ronda"]["per_desa"].set_index("kode_wilayah")
+    sinyal = bagian["sinyal"]["adopsi"].set_index("kode_wilayah")
+    kec = _nama_kec(kode_kabupaten)
+    out = pd.DataFrame({"kode_wilayah": situs.index, "nama": situs["nama"].to_numpy(),
+                        "nama_kecamatan": situs["kode_induk"].map(kec).to_numpy(),
+                        "status_situs": situs["status"].to_numpy(),
+                        "jumlah_kekurangan": situs["jumlah_kekurangan"].to_numpy()})
+    k = out["kode_wilayah"]
+    for kol in ("penduduk", "permohonan", "per_1000_bulan", "persen_daring", "persen_tepat", "median_hari", "terbuka",
+                "rating_rata"):
+        out[kol] = k.map(netizen[kol]).to_numpy()
+    for kol, baru in (("keteraturan", "keteraturan"), ("kejadian", "kejadian"), ("median_respon", "median_respon")):
+        out[baru] = k.map(ronda[kol]).to_numpy()
+    out["sinyal"] = k.map(sinyal["sinyal"]).to_numpy()
+    return out

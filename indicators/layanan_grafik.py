@@ -54,8 +54,9 @@ def _kosong(judul: str, bahasa: str) -> go.Figure:
 
 
 def _bulan(periode: str, bahasa: str) -> str:
-    """A month as a two-line axis label (``Oktober<br>2026``), from the one formatter."""
-    return fmt.nama_periode(periode, bahasa).replace(" ", "<br>", 1)
+    """A month as a short two-line axis label (``Okt<br>2026``), from the one formatter's month name."""
+    bulan, tahun = fmt.nama_periode(periode, bahasa).split(" ", 1)
+    return f"{bulan[:3]}<br>{tahun}"
 
 
 def _label_umur(bawah: float, atas: float, bahasa: str) -> str:
@@ -111,6 +112,22 @@ def grafik_status_kecamatan(per_kec: pd.DataFrame, bahasa: str) -> go.Figure:
                              hovertemplate="%{y}: %{x}<extra>" + aman_html(nama("status", s, bahasa)) + "</extra>"))
     return _tata(fig, judul, bahasa, tinggi=max(TINGGI, 20 * len(urut) + 130), barmode="stack",
                  xaxis_title=teks("jumlah_desa", bahasa), yaxis={"dtick": 1, "automargin": True})
+
+
+def grafik_kekurangan(status: pd.DataFrame, bahasa: str, hari_update: float = 30) -> go.Figure:
+    """Villages per operator gap (a village may have several), most frequent first; ``hari_update`` is
+    the framework's update window, written into the "not updated" label."""
+    judul = teks("lay_grafik_kekurangan", bahasa)
+    n = pd.Series([g for gs in status["kekurangan"] for g in gs], dtype=object).value_counts()
+    if n.empty:
+        return _kosong(judul, bahasa)
+    n = n.sort_values(kind="stable")
+    isi = {"hari": "> " + fmt.angka(hari_update, 0, bahasa), "bulan": teks("lay_bulan_sebelumnya", bahasa)}
+    label = [teks(f"lay_gap_{g}", bahasa).format(**isi) for g in n.index]
+    fig = go.Figure(go.Bar(y=label, x=n.to_numpy(), orientation="h", marker_color="#e15759", text=n.to_numpy(),
+                           textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x}<extra></extra>"))
+    return _tata(fig, judul, bahasa, xaxis={"title": teks("jumlah_desa", bahasa), "range": [0, float(n.max()) * 1.2]},
+                 yaxis={"automargin": True})
 
 
 # --- Smart Netizen --------------------------------------------------------------------------------
@@ -344,5 +361,7 @@ def grafik_mutu(ringkasan: pd.DataFrame, bahasa: str) -> go.Figure:
                              texttemplate="%{text:,.0f}", textposition="outside", cliponaxis=False,
                              hovertemplate="%{y}: %{x:,.0f}<extra>" + aman_html(nama("dataset", ds, bahasa))
                                            + "</extra>"))
-    return _tata(fig, judul, bahasa, barmode="group", xaxis_title=teks("lay_jumlah_baris", bahasa),
-                 yaxis={"autorange": "reversed", "automargin": True}, tinggi=420)
+    atas = max(float(ringkasan["jumlah"].max()) if len(ringkasan) else 0.0, 1.0) * 1.2   # room for the counts
+    return _tata(fig, judul, bahasa, barmode="group", tinggi=420,
+                 xaxis={"title": teks("lay_jumlah_baris", bahasa), "range": [0, atas]},
+                 yaxis={"autorange": "reversed", "automargin": True})
