@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from indicators.format import angka
 from indicators.label import teks
-from indicators.peta import PEMISAH, aman_html
+from indicators.peta import PEMISAH, TINGGI_PX, aman_html, tampilan
 
 BIRU, ABU, MERAH, HIJAU = "#1f5fa8", "#b8c2cc", "#c0392b", "#2e8b57"
 HURUF = 16  # readable on a projector
@@ -132,7 +132,9 @@ def grafik_bobot(t: pd.DataFrame, bahasa: str, judul: str) -> go.Figure:
                          textposition="outside", cliponaxis=False, textfont={"size": 13}))
     fig.update_layout(barmode="group")
     fig.update_xaxes(title=teks("rk_bobot_efektif_persen", bahasa))
-    return _tata(fig, judul, bahasa, max(400, 30 * len(t) + 140))
+    fig = _tata(fig, judul, bahasa, max(420, 30 * len(t) + 170))
+    fig.update_layout(legend={"y": -0.1, "yanchor": "top"}, margin={"b": 90})
+    return fig
 
 
 def grafik_sensitivitas(sobol: pd.DataFrame, bahasa: str, judul: str) -> go.Figure:
@@ -159,3 +161,21 @@ def grafik_hapus_pilar(ringkas: pd.DataFrame, nama_pilar: dict[str, str], bahasa
     fig.update_layout(barmode="group")
     fig.update_yaxes(title=teks("rk_geser_peringkat", bahasa), rangemode="tozero")
     return _tata(fig, judul, bahasa, 400)
+
+
+def pas_peta(fig: go.Figure, batas_luar, lebar_px: int, tinggi_px: int = TINGGI_PX) -> go.Figure:
+    """Fit a ``peta.peta_choropleth`` map to a column ``lebar_px`` wide (the map component assumes a
+    wide page) and lay its colour bar under the map, so the whole column shows the district.
+
+    >>> from indicators.geo import batas
+    >>> from indicators.peta import peta_choropleth
+    >>> g = batas("18.02", "kecamatan")
+    >>> fig = pas_peta(peta_choropleth(g, pd.Series({"18.02.01": 50.0})), g.total_bounds, 300)
+    >>> round(fig.layout.map.zoom, 1) < 8.3, fig.data[0].colorbar.orientation
+    (True, 'h')
+    """
+    pusat, zoom = tampilan(batas_luar, lebar_px=lebar_px, tinggi_px=tinggi_px - 60)
+    fig.update_layout(map={"center": pusat, "zoom": zoom})
+    fig.update_traces(selector=0, colorbar={"orientation": "h", "y": -0.02, "yanchor": "top", "thickness": 10,
+                                            "len": 0.9, "title": {"side": "top"}})
+    return fig

@@ -16,6 +16,7 @@ from indicators.grafik_skor import (
     grafik_interval,
     grafik_sensitivitas,
     grafik_tren,
+    pas_peta,
 )
 from indicators.label import teks
 from indicators.peta import peta_choropleth
@@ -28,6 +29,8 @@ from indicators.wilayah import daftar_wilayah
 from pages import _skor
 from pages._bersama import data, grafik, kepala, kode_kabupaten, multi_url, peta, pilihan_url, unduh
 
+LEBAR_PETA_PX = 520  # the map's column on a 1366-px laptop
+
 b = kepala("halaman_pilar", list(muat_skema()))
 kode = kode_kabupaten()
 k = _skor.kerangka()
@@ -36,7 +39,7 @@ tidak_cukup = teks("rk_data_tidak_cukup", b)
 SEMUA = "semua"
 
 # --- what to look at (every choice in the URL) ----------------------------------------------------
-c = st.columns([1.1, 1, 1.5, 1.5, 2])
+c = st.columns([1.25, 1, 1.4, 1.4, 2])
 periode = pilihan_url(teks("periode", b), "periode", daftar[::-1], bawaan=daftar[-1],
                       format_func=lambda p: nama_periode(p, b), wadah=c[0])
 tingkat = pilihan_url(teks("rk_tingkat", b), "tingkat", ["kecamatan", "desa"], format_func=lambda t: teks(t, b),
@@ -116,8 +119,8 @@ m[1].metric(teks("rk_median_unit", b).format(unit=teks(tingkat, b)), angka(np.na
             if t["skor"].notna().any() else tidak_cukup, border=True)
 m[2].metric(teks("rk_unit_berskor", b), f"{int(t['skor'].notna().sum())}/{len(t)}", border=True)
 if ind is not None:
-    m[3].metric(teks("rk_goalposts", b),
-                f"{angka(ind.goalposts[0], 1, b)} → {angka(ind.goalposts[1], 1, b)} {ind.satuan}",
+    m[3].metric(f"{teks('rk_goalposts', b)} · {ind.satuan}",
+                f"{angka(ind.goalposts[0], 1, b)} → {angka(ind.goalposts[1], 1, b)}",
                 border=True, help=(ind.dasar_goalposts or {}).get(b, ""))
 else:
     n_ind = len([i for i in kt.indikator if pilar in ("indeks", i.pilar) and elemen in (SEMUA, i.elemen)])
@@ -135,9 +138,10 @@ if ind is not None:
 hover[teks("rk_keterangan", b)] = [tidak_cukup if v != v else "" for v in tampil_unit["skor"]]
 kiri, kanan = st.columns([1.35, 1])
 with kiri:
-    peta(peta_choropleth(gdf, tampil_unit.set_index("kode_wilayah")["skor"],
-                         judul=f"{label_ukuran} · {teks(tingkat, b)} · {nama_periode(periode, b)}",
-                         label_nilai=teks("rk_skor_0_100", b), rentang=(0, 100), hover=hover, bahasa=b))
+    peta(pas_peta(peta_choropleth(gdf, tampil_unit.set_index("kode_wilayah")["skor"],
+                                  judul=f"{label_ukuran} · {teks(tingkat, b)} · {nama_periode(periode, b)}",
+                                  label_nilai=teks("rk_skor_0_100", b), rentang=(0, 100), hover=hover, bahasa=b),
+                  gdf.total_bounds, LEBAR_PETA_PX))
 unit_opsi = tampil_unit.sort_values(["peringkat", "kode_wilayah"], na_position="last")["kode_wilayah"].tolist()
 nama_unit = t.set_index("kode_wilayah")["nama"]
 with kanan:
@@ -173,15 +177,19 @@ unduh(ekspor, f"peringkat_{tingkat}_{ukuran}_{periode}")
 # --- the selected unit: strengths, weaknesses, raw values, trend --------------------------------------
 if unit:
     st.subheader(teks("rk_judul_unit", b).format(nama=nama_unit[unit]))
-    u = st.columns(4)
-    u[0].metric(label_ukuran, angka(baris["skor"], 1, b) if baris["skor"] == baris["skor"] else tidak_cukup,
-                border=True)
-    u[1].metric(teks("rk_peringkat", b), f"{baris['peringkat']}/{int(t['skor'].notna().sum())}"
-                if not pd.isna(baris["peringkat"]) else "–", border=True)
+    metrik = [(label_ukuran, angka(baris["skor"], 1, b) if baris["skor"] == baris["skor"] else tidak_cukup),
+              (teks("rk_peringkat", b), f"{baris['peringkat']}/{int(t['skor'].notna().sum())}"
+               if not pd.isna(baris["peringkat"]) else "–")]
     if interval is not None and not pd.isna(baris.get("peringkat_p05")):
-        u[2].metric(teks("rk_interval_5_95", b), f"{baris['peringkat_p05']}–{baris['peringkat_p95']}", border=True)
-    u[3].metric(teks("rk_cakupan_data", b), f"{angka(baris['cakupan'], 0, b)}%", border=True)
-    ids = [i.id for i in kt.indikator if pilar in ("indeks", i.pilar) and elemen in (SEMUA, i.elemen)]
+        metrik.append((teks("rk_interval_5_95", b), f"{baris['peringkat_p05']}–{baris['peringkat_p95']}"))
+    if ind is not None:
+        metrik.append((f"{teks('rk_nilai_asli', b)} ({ind.satuan})",
+                       angka(baris["nilai"], 2, b) if baris["nilai"] == baris["nilai"] else tidak_cukup))
+    metrik.append((teks("rk_cakupan_data", b), f"{angka(baris['cakupan'], 0, b)}%"))
+    for wadah, (label, nilai_) in zip(st.columns(len(metrik)), metrik, strict=True):
+        wadah.metric(label, nilai_, border=True)
+    # strengths and weaknesses within the chosen pillar (all indicators for the index)
+    ids = [i.id for i in kt.indikator if pilar in ("indeks", i.pilar)]
     kk = rk.kekuatan_kelemahan(h.normal[ids], h.nilai[ids], unit, n=3)
     kiri, kanan = st.columns(2)
     for wadah, jenis in ((kiri, "kekuatan"), (kanan, "kelemahan")):
@@ -196,7 +204,10 @@ if unit:
                                       "posisi_teks": (teks("rk_posisi", b), None)}, b)
         with wadah:
             st.markdown(f"**{teks('rk_' + jenis, b)}**")
-            st.dataframe(tp, hide_index=True, width="stretch")
+            if len(tp):
+                st.dataframe(tp, hide_index=True, width="stretch")
+            else:
+                st.caption(teks("rk_tanpa_indikator_lain", b))
     with st.expander(teks("rk_nilai_vs_skor", b), expanded=ind is not None):
         rinci = pd.DataFrame({"id": ids, "nama": [ind_by_id[i].nama[b] for i in ids],
                               "nilai": h.nilai.loc[unit, ids].to_numpy(), "satuan": [ind_by_id[i].satuan for i in ids],
@@ -221,7 +232,7 @@ if unit:
                     if berikut else teks("rk_idm_puncak", b).format(nilai=angka(r["skor_idm"], 4, b),
                                                                      status=r[f"nama_status_{b}"]))
     bulan = pilihan_url(teks("rk_panjang_tren", b), "tren", [6, 12, 24], format_func=lambda n: teks("rk_bulan_n", b)
-                        .format(n=n))
+                        .format(n=n), wadah=st.columns([1, 4])[0])
     jendela = [p for p in daftar if p <= periode][-bulan:]
     with st.spinner(teks("rk_menghitung_tren", b)):
         tren = _skor.tren(tingkat, jendela, setelan, ukuran, "indikator" if ind is not None else
@@ -276,6 +287,7 @@ def uji_bobot() -> None:
     with kanan:
         if ind is not None:
             st.info(teks("rk_uji_indikator", b), icon=":material/info:")
+            return
         # both rankings by the core, same methods: framework weights, then the what-if weights
         dampak = rk.dampak_bobot(t[["kode_wilayah", "skor"]],
                                  pd.DataFrame({"kode_wilayah": t["kode_wilayah"], "skor": skor_ukuran(h_uji)}),

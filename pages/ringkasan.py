@@ -8,9 +8,9 @@ from indicators import ringkasan as rk
 from indicators.briefing import briefing_pdf
 from indicators.format import angka, nama_periode, persen
 from indicators.geo import batas
-from indicators.grafik_skor import grafik_pilar
+from indicators.grafik_skor import grafik_pilar, pas_peta
 from indicators.label import teks
-from indicators.peta import peta_choropleth, tampilan
+from indicators.peta import peta_choropleth
 from indicators.skema import muat_skema
 from pages import _skor
 from pages._bersama import grafik, gudang, kepala, kode_kabupaten, peran, peta, pilihan_url, unduh
@@ -66,10 +66,7 @@ hover = kec.assign(**{
 gdf = batas(kode, "kecamatan")
 fig = peta_choropleth(gdf, kec["indeks"], judul=teks("rk_judul_peta", b), label_nilai=teks("indeks", b),
                       rentang=(0, 100), hover=hover, bahasa=b)
-pusat, zoom = tampilan(gdf.total_bounds, lebar_px=LEBAR_KOLOM_PX)  # a third of the page, not a full-width map
-fig.update_layout(map={"center": pusat, "zoom": zoom})
-fig.update_traces(selector=0, colorbar={"orientation": "h", "y": -0.02, "yanchor": "top", "thickness": 10,
-                                        "len": 0.9, "title": {"side": "top"}})  # the whole width for the map
+pas_peta(fig, gdf.total_bounds, LEBAR_KOLOM_PX)  # a third of the page, not a full-width map
 with kanan:
     peta(fig)
 
