@@ -122,6 +122,7 @@ def bagian_netizen(inti: Inti, mohon: pd.DataFrame, penduduk: pd.Series, kode_ka
     belum = layanan_netizen.belum_input(mohon, kode_kabupaten, bulan)
     belum = belum[layanan.di_unit(belum["kode_wilayah"], unit)].assign(
         nama_kecamatan=lambda d: d["kode_induk"].map(_nama_kec(kode_kabupaten)))
+    daring = layanan_netizen.daring_per_bulan(tren)
     masuk = len(b["gov_layanan_online"])
     pend = float(penduduk[layanan.di_unit(pd.Series(penduduk.index, index=penduduk.index), unit)].sum()) \
         if len(penduduk) else np.nan
@@ -133,7 +134,8 @@ def bagian_netizen(inti: Inti, mohon: pd.DataFrame, penduduk: pd.Series, kode_ka
                "belum_pernah": int((belum["keadaan"] == "belum_pernah").sum())}
     return {"ringkasan": ringkas, "waktu": waktu, "antrean": antrean, "banding": banding, "desa": desa,
             "belum": belum.reset_index(drop=True), "lingkup": lingkup,
-            "f_bulanan": gr.grafik_permohonan_bulanan(per_bulan, layanan_netizen.daring_per_bulan(tren), bahasa),
+            **{f"f_bulanan_{m}": gr.grafik_permohonan_bulanan(per_bulan, daring, bahasa, m)
+               for m in ("jenis", "kanal")},
             "f_waktu": gr.grafik_waktu_proses(waktu, bahasa), "f_tepat": gr.grafik_tepat_waktu(waktu, bahasa),
             "f_antrean": gr.grafik_antrean(antrean, bahasa),
             "f_banding": gr.grafik_per_kecamatan(banding, bahasa),

@@ -132,19 +132,26 @@ def grafik_kekurangan(status: pd.DataFrame, bahasa: str, hari_update: float = 30
 
 # --- Smart Netizen --------------------------------------------------------------------------------
 
-def grafik_permohonan_bulanan(per_bulan: pd.DataFrame, daring: pd.DataFrame, bahasa: str) -> go.Figure:
-    """Requests per month by service type (stacked bars) and the online share (line, right axis)."""
-    judul = teks("lay_grafik_permohonan_bulanan", bahasa)
+WARNA_KANAL = {"online": "#4c78a8", "loket": "#f2cf5b"}
+
+
+def grafik_permohonan_bulanan(per_bulan: pd.DataFrame, daring: pd.DataFrame, bahasa: str,
+                              menurut: str = "jenis") -> go.Figure:
+    """Requests per month by service type or by channel (``menurut``: ``jenis`` | ``kanal``; stacked
+    bars) and the online share (line, right axis)."""
+    judul = teks(f"lay_grafik_permohonan_bulanan_{menurut}", bahasa)
     if per_bulan.empty:
         return _kosong(judul, bahasa)
+    kolom = {"jenis": "jenis_layanan", "kanal": "kanal"}[menurut]
     bulan = sorted(per_bulan["periode"].unique())
     x = [_bulan(b, bahasa) for b in bulan]
     fig = go.Figure()
-    g = per_bulan.pivot_table(index="jenis_layanan", columns="periode", values="jumlah", aggfunc="sum",
+    g = per_bulan.pivot_table(index=kolom, columns="periode", values="jumlah", aggfunc="sum",
                               fill_value=0).reindex(columns=bulan, fill_value=0)
     for i, (j, baris) in enumerate(g.iterrows()):
-        fig.add_trace(go.Bar(x=x, y=baris.to_numpy(), name=nama("jenis", j, bahasa), marker_color=PALET[i % len(PALET)],
-                             hovertemplate="%{x}: %{y:,.0f}<extra>" + aman_html(nama("jenis", j, bahasa)) + "</extra>"))
+        warna = WARNA_KANAL.get(j, "#bbb") if menurut == "kanal" else PALET[i % len(PALET)]
+        fig.add_trace(go.Bar(x=x, y=baris.to_numpy(), name=nama(menurut, j, bahasa), marker_color=warna,
+                             hovertemplate="%{x}: %{y:,.0f}<extra>" + aman_html(nama(menurut, j, bahasa)) + "</extra>"))
     d = daring.set_index("periode").reindex(bulan)
     fig.add_trace(go.Scatter(x=x, y=d["persen_daring"], yaxis="y2", mode="lines+markers",
                              name=teks("lay_persen_daring", bahasa),

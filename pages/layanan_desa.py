@@ -111,6 +111,7 @@ def _nilai_teks(x, satuan: str) -> str:
         return persen(x, 1, b)
     if "/" in satuan or pd.isna(x):
         return angka(x, 1, b)
+    satuan = teks(f"lay_{satuan}", b) if satuan in ("hari", "menit") else satuan   # the framework writes Indonesian
     return f"{angka(x, 1, b)} {satuan}"
 
 
@@ -227,7 +228,9 @@ def tampil_netizen() -> None:
     c[4].metric(teks("lay_rating_rata", b), angka(r["rating_rata"], 2, b),
                 help=teks("lay_ket_rating", b).format(n=angka(r["dinilai"], 0, b)))
     c[5].metric(teks("lay_belum_input", b), angka(r["belum_input"], 0, b))
-    grafik(n["f_bulanan"])
+    menurut = pilihan_url(teks("lay_menurut", b), "menurut", ["jenis", "kanal"], "jenis",
+                          format_func=lambda m: teks(f"lay_menurut_{m}", b))
+    grafik(n[f"f_bulanan_{menurut}"])
     c = st.columns(2)
     with c[0]:
         grafik(n["f_waktu"])

@@ -55,7 +55,8 @@ KODE = {
     "rincian": ["selesai_kilat", "masa_depan", "sebelum_awal", "selesai_sebelum_masuk", "tutup_tanpa_tanggal",
                 "terbuka_bertanggal", "update_setelah_potret", "respon_tidak_wajar", "duplikat", "duplikat_kunci"],
     "kontak": list(KONTAK_SITUS), "persen": list(KONTAK_SITUS), "keadaan": ["belum_pernah", "terlambat"],
-    "banding": ["kecamatan", "desa"],
+    "banding": ["kecamatan", "desa"], "menurut": ["jenis", "kanal"],
+    "grafik_permohonan_bulanan": ["jenis", "kanal"],
 }
 
 

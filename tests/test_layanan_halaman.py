@@ -1,9 +1,11 @@
 """/layanan-desa through Streamlit's AppTest: the headline numbers are the scoring core's indicator values for
 the same unit and period, the filters live in the URL and come back from it, and the page draws its
 charts and village maps with labelled tables and exports."""
+import base64
 import json
 import re
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -158,6 +160,7 @@ def test_setiap_tab_lewat_url_dan_hanya_tab_terbuka_yang_dihitung():
     judul = {tab: [f["layout"]["title"]["text"] for f in fs] for tab, fs in spek.items()}
     assert "Status situs desa" in judul["DesaID"] and "Kejadian per 1.000 penduduk (per desa)" in judul["Ronda Online"]
     assert len(judul["Smart Netizen"]) == 6 and not judul["Tabel desa"]
+    assert judul["Smart Netizen"][0] == "Permohonan per bulan menurut jenis layanan, dan bagian daring"
     for tab in ("DesaID", "Smart Netizen", "Kualitas data", "Tabel desa"):
         assert (tab, "Unduh CSV") in unduh and (tab, "Unduh XLSX") in unduh, tab
 
@@ -172,3 +175,17 @@ def test_halaman_dalam_bahasa_inggris():
     assert [h.value for h in at.header] == ["Mobile signal and online services"]
     k = muat_kerangka()
     assert k.indikator_id("gov_sla_layanan").nama["en"] in metrik(at)
+
+
+def test_permohonan_per_bulan_menurut_kanal_dari_url():
+    at = buka(bagian="Smart Netizen", menurut="kanal")
+    f = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert f["layout"]["title"]["text"].startswith("Permohonan per bulan menurut kanal")
+    assert [t["name"] for t in f["data"]] == ["Loket", "Daring", "Daring (%)"]
+    # the online share line is the core's gov_layanan_online of each month (the last two: Sep, Oct 2026)
+    y = f["data"][2]["y"]
+    y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]) if isinstance(y, dict) else np.asarray(y)
+    data, k = data_gudang(), muat_kerangka()
+    for i, bulan in ((-2, "2026-09"), (-1, "2026-10")):
+        inti = hitung_nilai(data, k, "18.02", "kabupaten", bulan).loc["18.02", "gov_layanan_online"]
+        assert y[i] == inti, bulan
