@@ -229,7 +229,7 @@ def tampil_netizen() -> None:
                 help=teks("lay_ket_rating", b).format(n=angka(r["dinilai"], 0, b)))
     c[5].metric(teks("lay_belum_input", b), angka(r["belum_input"], 0, b))
     menurut = pilihan_url(teks("lay_menurut", b), "menurut", ["jenis", "kanal"], "jenis",
-                          format_func=lambda m: teks(f"lay_menurut_{m}", b))
+                          format_func=lambda m: teks(f"lay_menurut_{m}", b), wadah=st.columns([1, 3])[0])
     grafik(n[f"f_bulanan_{menurut}"])
     c = st.columns(2)
     with c[0]:
