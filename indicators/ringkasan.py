@@ -667,9 +667,13 @@ def tabel_tampil(df: pd.DataFrame, kolom: Mapping[str, tuple[str, int | None]], 
         if desimal is None:
             tampil[judul] = [("" if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v))
                              for v in ekspor[judul]]
-        else:
-            tampil[judul] = [kosong if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
-                             else angka(v, desimal, bahasa) for v in ekspor[judul]]
+        else:  # each distinct value formatted once (Babel costs ~0.1 ms a call; 311 villages × 10 columns)
+            nilai = pd.Series(ekspor[judul].to_numpy(), dtype=object)
+            ada = ~nilai.isna().to_numpy()
+            posisi, unik = pd.factorize(nilai[ada])
+            teks_ = np.full(len(nilai), kosong, dtype=object)
+            teks_[ada] = np.array([angka(v, desimal, bahasa) for v in unik], dtype=object)[posisi]
+            tampil[judul] = teks_
     return ekspor, tampil
 
 
@@ -709,15 +713,16 @@ def tabel_peringkat(t: pd.DataFrame, bahasa: str = "id", satuan: str = "") -> tu
     [['1', 'B', 'b', '70.0'], ['2', 'A', 'a', '50.0'], ['–', 'C', 'c', 'insufficient data']]
     """
     t = t.sort_values(["peringkat", "kode_wilayah"], na_position="last", kind="stable")
-    kolom = {"peringkat": (teks("rk_peringkat", bahasa), 0), "nama": (teks("rk_nama", bahasa), None),
+    kolom = {"peringkat": (teks("rk_peringkat", bahasa), None), "nama": (teks("rk_nama", bahasa), None),
              "kode_wilayah": (teks("rk_kode", bahasa), None), "kecamatan": (teks("kecamatan", bahasa), None),
              "skor": (teks("rk_skor_0_100", bahasa), 1),
              "nilai": (f"{teks('rk_nilai_asli', bahasa)} ({satuan})" if satuan else teks("rk_nilai_asli", bahasa), 2),
-             "peringkat_median": (teks("rk_peringkat_median", bahasa), 0),
-             "peringkat_p05": (teks("rk_peringkat_p05", bahasa), 0),
-             "peringkat_p95": (teks("rk_peringkat_p95", bahasa), 0),
-             "tumpang_tindih": (teks("rk_tumpang_tindih_kolom", bahasa), 0),
-             "naik": (teks("rk_naik_kolom", bahasa), 0), "cakupan": (teks("rk_cakupan_data", bahasa) + " (%)", 0)}
+             "peringkat_median": (teks("rk_peringkat_median", bahasa), None),
+             "peringkat_p05": (teks("rk_peringkat_p05", bahasa), None),
+             "peringkat_p95": (teks("rk_peringkat_p95", bahasa), None),
+             "tumpang_tindih": (teks("rk_tumpang_tindih_kolom", bahasa), None),
+             "naik": (teks("rk_naik_kolom", bahasa), None),
+             "cakupan": (teks("rk_cakupan_data", bahasa) + " (%)", 0)}   # whole numbers: written below
     ekspor, tampil = tabel_tampil(t, {k: v for k, v in kolom.items() if k in t}, bahasa)
     for k in ("peringkat", "peringkat_median", "peringkat_p05", "peringkat_p95", "tumpang_tindih", "naik"):
         if k in t:
