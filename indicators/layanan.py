@@ -11,7 +11,8 @@ One computation, shared with the scoring core (SCORING.md step 1):
 
 What only the page needs is declared in ``data/layanan.yaml``. The sections live in ``layanan_situs``
 (DesaID), ``layanan_netizen`` (Smart Netizen), ``layanan_ronda``, ``layanan_sinyal``, ``layanan_mutu``
-(data-quality flags) and ``layanan_grafik`` (figures).
+(data-quality flags); ``layanan_grafik`` and ``layanan_grafik_ronda`` draw them, ``layanan_bagian``
+assembles each section for a unit and set of filters.
 
 >>> k = kerangka_layanan(3)
 >>> [i.id for i in k.indikator][:3], k.indikator_id("gov_layanan_online").hitung["waktu"]["jendela"]

@@ -15,6 +15,7 @@ import pandas as pd
 
 from indicators import layanan, layanan_mutu, layanan_netizen, layanan_ronda, layanan_sinyal, layanan_situs
 from indicators import layanan_grafik as gr
+from indicators import layanan_grafik_ronda as gr_ronda
 from indicators.geo import batas
 from indicators.skor.kerangka import Kerangka, muat_kerangka
 from indicators.wilayah import daftar_wilayah
@@ -173,10 +174,10 @@ def bagian_ronda(inti: Inti, ronda: pd.DataFrame, keteraturan: pd.DataFrame, pen
     tren = keteraturan.loc[unit] if unit in keteraturan.index else pd.Series(np.nan, index=keteraturan.columns)
     gdf = batas(kode_kabupaten, "desa")
     return {"ringkasan": ringkas, "respon": respon, "per_desa": per_desa,
-            "f_kejadian": gr.grafik_kejadian(layanan_ronda.kejadian_per_kategori(r, bulan), bahasa),
-            "f_respon": gr.grafik_respon(respon, bahasa),
-            "f_keteraturan": gr.grafik_keteraturan(tren, partisipasi, bahasa),
-            "f_peta": gr.peta_kejadian(per_desa, gdf, bahasa)}
+            "f_kejadian": gr_ronda.grafik_kejadian(layanan_ronda.kejadian_per_kategori(r, bulan), bahasa),
+            "f_respon": gr_ronda.grafik_respon(respon, bahasa),
+            "f_keteraturan": gr_ronda.grafik_keteraturan(tren, partisipasi, bahasa),
+            "f_peta": gr_ronda.peta_kejadian(per_desa, gdf, bahasa)}
 
 
 def bagian_sinyal(inti: Inti, data: Mapping[str, pd.DataFrame], kode_kabupaten: str, unit: str, bahasa: str) -> dict:
