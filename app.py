@@ -8,8 +8,8 @@ from pages._bersama import pilih_bahasa
 HALAMAN = [
     ("halaman_ringkasan", "pages/ringkasan.py", "ringkasan"),
     ("halaman_pilar", "pages/pilar.py", "pilar"),
-    ("halaman_layanan_desa", "pages/layanan_desa.py", "layanan-desa"),
-    ("halaman_aduan_jalan", "pages/aduan_jalan.py", "aduan-jalan"),
+    ("halaman_layanan_desa", "pages/layanan-desa.py", "layanan-desa"),
+    ("halaman_aduan_jalan", "pages/aduan-jalan.py", "aduan-jalan"),
     ("halaman_progres", "pages/progres.py", "progres"),
     ("halaman_evaluasi", "pages/evaluasi.py", "evaluasi"),
     ("halaman_data", "pages/data.py", "data"),

@@ -363,7 +363,7 @@ def perhatian_aduan(aduan: pd.DataFrame | None, akhir: pd.Timestamp, ambang_pers
                  jumlah=lambda b: angka(int(r["jumlah"]), 0, b), total=lambda b: angka(total, 0, b),
                  kecamatan=lambda b: angka(int(r["kecamatan"]), 0, b), pemilik=lambda b: teks(f"rk_pemilik_{kew}", b)),
         {"kewenangan": kew, "persen": float(r["persen"]), "jumlah": int(r["jumlah"]), "total": total,
-         "kecamatan": int(r["kecamatan"])}, "pages/aduan_jalan.py")
+         "kecamatan": int(r["kecamatan"])}, "pages/aduan-jalan.py")
 
 
 def bulan_tanpa_data(df: pd.DataFrame, kolom_waktu: str, desa: Sequence[str], periode: str) -> pd.DataFrame:
@@ -427,7 +427,7 @@ def _pernyataan_data_kosong(nama: str, kosong: pd.DataFrame, kec: pd.Series, des
                  tidak_pernah=lambda b: angka(pernah_tidak, 0, b), kecamatan=label_kec,
                  n_kec=lambda b: angka(int(per_kec.iloc[0]), 0, b)),
         {"dataset": nama, "desa": n, "tidak_pernah": pernah_tidak, "bulan": min_bulan,
-         "kecamatan": kec_teratas, "desa_kecamatan": int(per_kec.iloc[0])}, "pages/layanan_desa.py")
+         "kecamatan": kec_teratas, "desa_kecamatan": int(per_kec.iloc[0])}, "pages/layanan-desa.py")
 
 
 def perhatian_program(status: pd.DataFrame | None, kerangka: Kerangka) -> Pernyataan | None:

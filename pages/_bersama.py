@@ -131,13 +131,16 @@ def pilihan_url(label: str, kunci: str, opsi: list, bawaan=None, format_func=str
     if not opsi:
         return None
     bawaan = bawaan if bawaan in opsi else opsi[0]
-    if kunci not in st.session_state:
+    pertama = kunci not in st.session_state
+    if pertama:
         dari_url = st.query_params.get(kunci)
         cocok = [o for o in opsi if str(o) == dari_url]
         st.session_state[kunci] = cocok[0] if cocok else bawaan
     elif st.session_state[kunci] not in opsi:
         st.session_state[kunci] = bawaan
     nilai = wadah.selectbox(label, opsi, key=kunci, format_func=format_func)
+    if pertama:  # the first render only reads the URL: a value meant for another page is left alone
+        return nilai
     if nilai == bawaan:
         st.query_params.pop(kunci, None)
     else:
@@ -148,12 +151,15 @@ def pilihan_url(label: str, kunci: str, opsi: list, bawaan=None, format_func=str
 def multi_url(label: str, kunci: str, opsi: list, format_func=str, wadah=None) -> list:
     """A multiselect whose values live in the URL as a comma-separated list (empty = all)."""
     wadah = wadah or st
-    if kunci not in st.session_state:
+    pertama = kunci not in st.session_state
+    if pertama:
         dari_url = st.query_params.get(kunci, "")
         st.session_state[kunci] = [o for o in opsi if str(o) in dari_url.split(",")] if dari_url else []
     else:
         st.session_state[kunci] = [o for o in st.session_state[kunci] if o in opsi]
     nilai = wadah.multiselect(label, opsi, key=kunci, format_func=format_func, placeholder=teks("semua", bahasa()))
+    if pertama:
+        return nilai
     if nilai:
         st.query_params[kunci] = ",".join(str(v) for v in nilai)
     else:

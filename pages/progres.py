@@ -36,7 +36,7 @@ pilar = multi_url(teks("prg_filter_pilar", b), "pilar", [x for x in np_ if x in 
 opd = multi_url(teks("prg_filter_opd", b), "opd", sorted(prog["opd"].unique()), wadah=c[1])
 jenis = multi_url(teks("prg_filter_jenis", b), "jenis", list(progres.JENIS), format_func=jenis_nama.get, wadah=c[2])
 semua_periode = progres.daftar_periode(pp)
-periode = pilihan_url(teks("prg_periode", b), "periode", semua_periode[::-1], bawaan=semua_periode[-1],
+periode = pilihan_url(teks("prg_periode", b), "posisi", semua_periode[::-1], bawaan=semua_periode[-1],
                       format_func=lambda p: nama_periode(p, b), wadah=c[3])
 g = gudang()
 dipilih, status, kurva = _hitung(str(g.path), g.versi(), periode, tuple(pilar), tuple(opd), tuple(jenis))

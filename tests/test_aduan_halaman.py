@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from indicators import aduan
 from indicators.pengaturan import AKAR
 
-HALAMAN = "pages/aduan_jalan.py"
+HALAMAN = "pages/aduan-jalan.py"
 POLA_TELEPON = re.compile(r"(\+62|0)8\d{7,11}")
 
 
@@ -80,7 +80,7 @@ def test_halaman_menggambar_peta_dan_grafik():
 
 
 def test_saringan_dari_url_dan_kembali_ke_url():
-    at = buka(kewenangan="provinsi", periode="12b")
+    at = buka(kewenangan="provinsi", rentang="12b")
     assert _multi(at, "Kewenangan jalan").value == ["provinsi"]
     assert at.sidebar.selectbox[0].value == "12b"
     m = _metrik(at)
@@ -106,7 +106,7 @@ def test_saringan_mengubah_angka_sesuai_inti():
 
 
 def test_nilai_url_asing_tidak_merusak_halaman():
-    at = buka(kewenangan="planet", periode="1999", status="hilang", warna="ungu", tampil="x", ruas="tidak ada")
+    at = buka(kewenangan="planet", rentang="1999", status="hilang", warna="ungu", tampil="x", ruas="tidak ada")
     assert _multi(at, "Kewenangan jalan").value == [] and at.sidebar.selectbox[0].value == "semua"
 
 

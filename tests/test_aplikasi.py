@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.pengaturan import AKAR
 
-HALAMAN = ["pages/ringkasan.py", "pages/pilar.py", "pages/layanan_desa.py", "pages/aduan_jalan.py",
+HALAMAN = ["pages/ringkasan.py", "pages/pilar.py", "pages/layanan-desa.py", "pages/aduan-jalan.py",
            "pages/progres.py", "pages/evaluasi.py", "pages/data.py", "pages/metodologi.py"]
 
 
@@ -48,7 +48,7 @@ def test_ganti_bahasa_inggris():
 
 
 def test_bahasa_dari_url():
-    at = buka("pages/aduan_jalan.py", lang="en")
+    at = buka("pages/aduan-jalan.py", lang="en")
     assert at.title[0].value == "Road Complaints"
 
 
@@ -61,7 +61,7 @@ def test_peta_ringkasan_satu_poligon_per_kecamatan():
 
 def test_halaman_aduan_tanpa_nomor_telepon():
     import re
-    at = buka("pages/aduan_jalan.py")
+    at = buka("pages/aduan-jalan.py")
     semua = " ".join(str(e.proto) for e in at.get("arrow_data_frame")) + " ".join(e.proto.spec for e in _grafik(at))
     assert not re.search(r"(\+62|0)8\d{7,11}", semua)
 

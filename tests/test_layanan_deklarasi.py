@@ -79,7 +79,7 @@ def test_label_layanan_lengkap_dan_berawalan():
 
 
 def test_setiap_label_yang_dipakai_ada():
-    kode = "\n".join(f.read_text() for f in [AKAR / "pages" / "layanan_desa.py",
+    kode = "\n".join(f.read_text() for f in [AKAR / "pages" / "layanan-desa.py",
                                             *sorted((AKAR / "indicators").glob("layanan*.py"))])
     dipakai = set(re.findall(r"\"(lay_[a-z0-9_]+)\"", kode))
     assert dipakai and dipakai <= set(semua_label()), sorted(dipakai - set(semua_label()))

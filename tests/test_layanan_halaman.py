@@ -15,7 +15,7 @@ from indicators.pengaturan import AKAR
 from indicators.skor.hitung import hitung_nilai
 from indicators.skor.kerangka import muat_kerangka
 
-HALAMAN = "pages/layanan_desa.py"
+HALAMAN = "pages/layanan-desa.py"
 KEC, DESA = "18.02.03", "18.02.03.2005"     # Padang Ratu and one of its villages
 
 

@@ -76,10 +76,10 @@ def test_progres_dua_kurva_s_target_vs_realisasi():
 
 
 def test_progres_filter_dari_url_dan_tabel_sama_dengan_inti():
-    at = buka(PROGRES, pilar="governance,living", jenis="quick_win", periode="2025-12")
+    at = buka(PROGRES, pilar="governance,living", jenis="quick_win", posisi="2025-12")
     assert at.multiselect(key="pilar").value == ["governance", "living"]
     assert at.multiselect(key="jenis").value == ["quick_win"]
-    assert at.selectbox(key="periode").value == "2025-12"
+    assert at.selectbox(key="posisi").value == "2025-12"
     d = demo()
     p = progres.saring_program(d["program"], ["governance", "living"], None, ["quick_win"])
     s = progres.status_program(d["program_progres"], p, "2025-12")
@@ -98,13 +98,13 @@ def test_progres_mengubah_filter_menulis_url():
     assert _q(at, "opd") == "Diskominfo"
     semua = [t for t in at.dataframe if "Status" in t.value.columns][-1].value
     assert set(semua["OPD"]) == {"Diskominfo"}
-    at.selectbox(key="periode").set_value("2025-06").run()
-    assert _q(at, "periode") == "2025-06"
+    at.selectbox(key="posisi").set_value("2025-06").run()
+    assert _q(at, "posisi") == "2025-06"
 
 
 def test_progres_url_tidak_dikenal_kembali_ke_bawaan():
-    at = buka(PROGRES, periode="2099-01", pilar="tidak_ada")
-    assert at.selectbox(key="periode").value == progres.daftar_periode(demo()["program_progres"])[-1]
+    at = buka(PROGRES, posisi="2099-01", pilar="tidak_ada")
+    assert at.selectbox(key="posisi").value == progres.daftar_periode(demo()["program_progres"])[-1]
     assert at.multiselect(key="pilar").value == []
 
 

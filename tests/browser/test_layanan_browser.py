@@ -98,7 +98,7 @@ def _pilih(page, label: str, opsi: str) -> None:
 @pytest.fixture(scope="module")
 def server_siap(streamlit_server, browser_context):
     # The first request of a fresh server must not be a deep link to a page whose URL path differs from
-    # its file name (/layanan-desa vs layanan_desa.py): Streamlit's legacy pages/ mode answers "Page not
+    # its file name (it was /layanan-desa vs layanan_desa.py): Streamlit's legacy pages/ mode answers "Page not
     # found" (reported; app.py and pages/_bersama.py are not this page's).
     page = browser_context.new_page()
     page.goto(streamlit_server.base_url + "/", wait_until="domcontentloaded")

@@ -69,7 +69,7 @@ def server_siap(streamlit_server, browser_context):
 
 def test_progres_kurva_s_digambar_dengan_filter_url(server_siap, browser_context):
     luar: list[str] = []
-    page = _buka(browser_context, server_siap.base_url + "/progres?pilar=governance,living&periode=2026-06", luar)
+    page = _buka(browser_context, server_siap.base_url + "/progres?pilar=governance,living&posisi=2026-06", luar)
     try:
         batas = time.monotonic() + 60
         while page.locator(GARIS).count() < 4 and time.monotonic() < batas:  # target + realisation, twice
@@ -82,7 +82,7 @@ def test_progres_kurva_s_digambar_dengan_filter_url(server_siap, browser_context
         teks = page.locator('[data-testid="stApp"]').inner_text()
         assert "Kurva S fisik" in teks and "Kurva S anggaran" in teks and "tersimulasi" in teks.lower()
         # the URL's filters are applied: 6 governance + 5 living programmes, curves up to June 2026
-        assert "periode=2026-06" in page.url
+        assert "posisi=2026-06" in page.url
         assert "Program dan quick win\n\n11" in teks
         akhir = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => t.x[t.x.length - 1])")
         assert set(akhir) == {"2026-06"}, akhir

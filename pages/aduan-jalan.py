@@ -104,7 +104,7 @@ sb = st.sidebar
 sb.subheader(teks("aduan_saringan", b))
 kec_reg = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
 label = {k: aduan.label_kategori(k, b) for k in aduan.KATEGORI}
-periode = pilihan_url(teks("periode", b), "periode", opsi_periode, "semua",
+periode = pilihan_url(teks("periode", b), "rentang", opsi_periode, "semua",
                       format_func=lambda p: _label_periode(p, b), wadah=sb)
 s = aduan.Saringan(
     periode=periode,
