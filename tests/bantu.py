@@ -20,3 +20,32 @@ def ke_teks(df: pd.DataFrame) -> pd.DataFrame:
     df.to_csv(buf, index=False, date_format="%Y-%m-%dT%H:%M:%S")
     buf.seek(0)
     return pd.read_csv(buf, dtype=str, keep_default_na=False)
+
+
+def buka_halaman(halaman: str, timeout: int = 300, **query):
+    """Open ``halaman`` through AppTest with ``query`` in the URL; fails on any page exception.
+
+    The entry point runs first: it registers the pages with st.navigation before the switch.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    from indicators.pengaturan import AKAR
+
+    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=timeout)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(halaman).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def larik(v) -> list:
+    """A plotly array from figure JSON: a plain list, or a typed array ``{"dtype", "bdata"}`` (base64)."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(v, dict) and "bdata" in v:
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
+    return list(v)

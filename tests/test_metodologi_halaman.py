@@ -2,7 +2,6 @@
 with its definition, unit, direction, goalposts, source, weight and the core's effective weights; the
 pipeline steps say goalposts keep scores comparable and min-max does not; the audit trail, coverage and
 coherence are the core's; both languages."""
-import base64
 import json
 
 import numpy as np
@@ -10,9 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.format import angka
-from indicators.pengaturan import AKAR
 from indicators.skor import koherensi, muat_kerangka, skor_wilayah
-from tests.bantu import demo
+from tests.bantu import buka_halaman, demo, larik
 
 METODOLOGI = "pages/metodologi.py"
 
@@ -26,19 +24,10 @@ def gudang_uji(tmp_path_factory):
 
 
 def buka(**query) -> AppTest:
-    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=300)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(METODOLOGI).run()
-    assert not at.exception, at.exception
-    return at
+    return buka_halaman(METODOLOGI, **query)
 
 
-def _angka(v) -> list:
-    if isinstance(v, dict) and "bdata" in v:
-        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
-    return list(v)
+_angka = larik
 
 
 def _tabel(at, kolom: str):

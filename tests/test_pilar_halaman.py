@@ -1,7 +1,6 @@
 """The Pilar page through AppTest: pillar → element → indicator → unit, the map and ranking equal to the
 scoring core's, rank intervals from the core's uncertainty analysis, a what-if weight changes the ranking
 exactly as the core computes it, every choice in the URL, English, "insufficient data" never 0."""
-import base64
 import json
 
 import numpy as np
@@ -9,10 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.format import angka
-from indicators.pengaturan import AKAR
 from indicators.skor import PengaturanKetidakpastian, PengaturanSkor, ketidakpastian, muat_kerangka, skor_wilayah
 from indicators.skor.hitung import hitung_nilai
-from tests.bantu import demo
+from tests.bantu import buka_halaman, demo, larik
 
 PILAR = "pages/pilar.py"
 PERIODE = "2026-10"
@@ -27,19 +25,10 @@ def gudang_uji(tmp_path_factory):
 
 
 def buka(**query) -> AppTest:
-    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=300)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(PILAR).run()
-    assert not at.exception, at.exception
-    return at
+    return buka_halaman(PILAR, **query)
 
 
-def _angka(v) -> list:
-    if isinstance(v, dict) and "bdata" in v:
-        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
-    return list(v)
+_angka = larik
 
 
 def _grafik(at) -> list[dict]:
