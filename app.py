@@ -1,7 +1,7 @@
 """Smart-regency dashboard: every page is registered here, in one place."""
 import streamlit as st
 
-from indicators.label import teks
+from indicators.dasar.label import teks
 from pages._bersama import pilih_bahasa
 
 # (label key, file, URL path); the first page is the default at "/"

@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np
 import pandas as pd
 
-from indicators.demo import buat_demo
+from indicators.data.demo import buat_demo
 from indicators.skor import PengaturanKetidakpastian, hitung_nilai, ketidakpastian, muat_kerangka, sensitivitas, skor
-from indicators.wilayah import daftar_kabupaten, daftar_wilayah
+from indicators.wilayah.daftar import daftar_kabupaten, daftar_wilayah
 
 
 def ukur(f, ulang: int) -> tuple[float, float]:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
 from streamlit.runtime.pages_manager import PagesManager
 
-from indicators import ekspor, privasi
-from indicators.gudang import Gudang
-from indicators.label import BAHASA, teks
-from indicators.pengaturan import ambil, path_gudang
-from indicators.wilayah import nama_wilayah
+from indicators.akses import privasi
+from indicators.dasar.label import BAHASA, teks
+from indicators.dasar.pengaturan import ambil, path_gudang
+from indicators.data.gudang import Gudang
+from indicators.laporan import ekspor
+from indicators.wilayah.daftar import nama_wilayah
 
 if PagesManager.uses_pages_directory:
     # When the very first request a fresh server gets is a deep link (/progres), Streamlit runs the
@@ -91,7 +91,7 @@ def kepala(kunci_judul: str, dataset: list[str]) -> str:
 
 
 def peta(fig) -> None:
-    """Draw a map built by ``indicators.peta`` (plotly, no tile server: works offline)."""
+    """Draw a map built by ``indicators.tampilan.peta`` (plotly, no tile server: works offline)."""
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True})
 
 

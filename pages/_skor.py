@@ -21,8 +21,9 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from indicators import ringkasan as rk
-from indicators.skema import muat_skema
+from indicators.data.skema import muat_skema
+from indicators.ringkasan.periode import daftar_periode as periode_data
+from indicators.ringkasan.susun import Ringkasan, susun_ringkasan
 from indicators.skor import (
     HasilKetidakpastian,
     HasilSkor,
@@ -37,7 +38,7 @@ from indicators.skor import (
     sensitivitas,
     skor,
 )
-from indicators.wilayah import daftar_wilayah
+from indicators.wilayah.daftar import daftar_wilayah
 from pages._bersama import data, gudang, kode_kabupaten, peran
 
 
@@ -168,12 +169,12 @@ def _tren(ktx: tuple, tingkat: str, periode: tuple, setelan: tuple, ukuran: str,
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _daftar_periode(ktx: tuple) -> list[str]:
-    return rk.daftar_periode(semua_data())
+    return periode_data(semua_data())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _aduan_siap(ktx: tuple) -> pd.DataFrame | None:
-    from indicators import aduan
+    from indicators.aduan import siapan as aduan
 
     a = data("aduan_jalan")
     if a.empty:
@@ -182,10 +183,10 @@ def _aduan_siap(ktx: tuple) -> pd.DataFrame | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _ringkasan(ktx: tuple, periode: str) -> rk.Ringkasan:
-    return rk.susun_ringkasan(semua_data(), kerangka(Konteks(*ktx)), Konteks(*ktx).kode, periode,
-                              skor_fn=lambda t, p: _hasil(ktx, t, p, tuple(BAWAAN), None).skor,
-                              aduan_siap=_aduan_siap(ktx), n_teratas=5)
+def _ringkasan(ktx: tuple, periode: str) -> Ringkasan:
+    return susun_ringkasan(semua_data(), kerangka(Konteks(*ktx)), Konteks(*ktx).kode, periode,
+                           skor_fn=lambda t, p: _hasil(ktx, t, p, tuple(BAWAAN), None).skor,
+                           aduan_siap=_aduan_siap(ktx), n_teratas=5)
 
 
 # --- what pages call ------------------------------------------------------------------------------
@@ -228,7 +229,7 @@ def berkala(tingkat: str, periode: list[str], setelan: Setelan = BAWAAN, bagian:
     return pd.concat([_hasil(ktx, tingkat, p, tuple(setelan), bagian).skor for p in periode], ignore_index=True)
 
 
-def ringkasan(periode: str) -> rk.Ringkasan:
+def ringkasan(periode: str) -> Ringkasan:
     """The briefing of the district for ``periode`` (default settings and weights)."""
     return _ringkasan(tuple(konteks()), periode)
 

@@ -1,16 +1,23 @@
 """Aduan Jalan: map, lifecycle and service levels, road authority, condition, duplicates, escalation pack.
 
-Thin: filters from the URL, the core (``indicators.aduan*``) computes, this page draws. Results are
+Thin: filters from the URL, the core (``indicators.aduan.siapan*``) computes, this page draws. Results are
 cached per store version, role and filters, so a widget change recomputes only what depends on it.
 """
 import streamlit as st
 
-from indicators import aduan, aduan_duplikat, aduan_eskalasi, aduan_kewenangan, aduan_kondisi, aduan_siklus
-from indicators import aduan_grafik as gr
-from indicators.format import angka, persen, tanggal
-from indicators.geo import batas
-from indicators.label import teks
-from indicators.wilayah import daftar_wilayah, nama_wilayah
+from indicators.aduan import aturan
+from indicators.aduan import duplikat as aduan_duplikat
+from indicators.aduan import eskalasi as aduan_eskalasi
+from indicators.aduan import kewenangan as aduan_kewenangan
+from indicators.aduan import kondisi as aduan_kondisi
+from indicators.aduan import siapan as aduan
+from indicators.aduan import siklus as aduan_siklus
+from indicators.dasar.format import angka, persen, tanggal
+from indicators.dasar.label import teks
+from indicators.laporan import eskalasi as paket_eskalasi
+from indicators.tampilan import grafik_aduan as gr
+from indicators.wilayah.batas import batas
+from indicators.wilayah.daftar import daftar_wilayah, nama_wilayah
 from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, peta, pilihan_url, unduh
 
 KOLOM_TABEL = ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_ruas", "status_jalan", "jenis_kerusakan",
@@ -82,8 +89,8 @@ def _peta_ruas(path, versi, peran_, kode, periode: str, nama_ruas: str, b: str):
 def _berkas_eskalasi(path, versi, peran_, kode, periode: str, b: str, fmt: str, tersimulasi: bool) -> bytes:
     tabel, df = _eskalasi(path, versi, peran_, kode, periode)
     if fmt == "xlsx":
-        return aduan_eskalasi.ke_xlsx(tabel, nama_wilayah(kode), b)
-    return aduan_eskalasi.ke_pdf(tabel, df, kode, b, _label_periode(periode, b), tersimulasi)
+        return paket_eskalasi.ke_xlsx(tabel, nama_wilayah(kode), b)
+    return paket_eskalasi.ke_pdf(tabel, df, kode, b, _label_periode(periode, b), tersimulasi)
 
 
 def _label_periode(p: str, b: str) -> str:
@@ -92,7 +99,7 @@ def _label_periode(p: str, b: str) -> str:
 
 def _tabel(df, b: str, **kw) -> None:
     df = df.round({k: 1 for k in df.columns if df[k].dtype.kind == "f"})
-    st.dataframe(df.rename(columns=aduan.judul_kolom(df.columns, b)), hide_index=True, width="stretch", **kw)
+    st.dataframe(df.rename(columns=aturan.judul_kolom(df.columns, b)), hide_index=True, width="stretch", **kw)
 
 
 b = kepala("halaman_aduan_jalan", ["aduan_jalan", "aduan_jalan_riwayat", "ruas_jalan"])
@@ -103,13 +110,13 @@ kini, opsi_periode = _dasar(*kunci)  # the data's "now" (ISO text) and the perio
 sb = st.sidebar
 sb.subheader(teks("aduan_saringan", b))
 kec_reg = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
-label = {k: aduan.label_kategori(k, b) for k in aduan.KATEGORI}
+label = {k: aturan.label_kategori(k, b) for k in aturan.KATEGORI}
 periode = pilihan_url(teks("periode", b), "rentang", opsi_periode, "semua",
                       format_func=lambda p: _label_periode(p, b), wadah=sb)
 s = aduan.Saringan(
     periode=periode,
     kecamatan=tuple(multi_url(teks("kecamatan", b), "kec", list(kec_reg.index), kec_reg.get, sb)),
-    kewenangan=tuple(multi_url(teks("aduan_kewenangan", b), "kewenangan", aduan.URUTAN_KEWENANGAN,
+    kewenangan=tuple(multi_url(teks("aduan_kewenangan", b), "kewenangan", aturan.URUTAN_KEWENANGAN,
                                label["kewenangan"].get, sb)),
     status=tuple(multi_url(teks("aduan_status", b), "status", list(label["status"]), label["status"].get, sb)),
     tingkat=tuple(multi_url(teks("aduan_tingkat", b), "tingkat", list(label["tingkat"]), label["tingkat"].get, sb)),
@@ -184,7 +191,7 @@ with c[1]:
                           "terbuka_per_10km"]], b, height=320)
 
 st.header(teks("aduan_bagian_duplikat", b))
-dup = aduan.deklarasi()["duplikat"]
+dup = aturan.deklarasi()["duplikat"]
 st.caption(teks("aduan_keterangan_unik", b).format(jarak=angka(dup["jarak_meter"], 0, b),
                                                    hari=angka(dup["jendela_hari"], 0, b)))
 st.metric(teks("aduan_duplikat_digabung", b), angka(h["laporan"] - h["aduan"], 0, b))

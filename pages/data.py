@@ -1,7 +1,7 @@
 """Data: what the store holds; upload with name review, per-row report and all-or-nothing import;
 boundary files; freshness; import history; templates and the data dictionary.
 
-Thin: :mod:`indicators.impor` reads, resolves, validates and imports; this page gathers the officer's
+Thin: :mod:`indicators.data.impor` reads, resolves, validates and imports; this page gathers the officer's
 input (file, dataset, chosen villages, confirmation) and draws the reports.
 """
 import hashlib
@@ -10,12 +10,14 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from indicators import ekspor, impor, privasi, skema
-from indicators.format import angka
-from indicators.geo import berkas_aktif
-from indicators.label import teks
-from indicators.pengaturan import ambil
-from indicators.wilayah import daftar_wilayah
+from indicators.akses import privasi
+from indicators.dasar.format import angka
+from indicators.dasar.label import teks
+from indicators.dasar.pengaturan import ambil
+from indicators.data import impor, skema
+from indicators.laporan import ekspor
+from indicators.wilayah.batas import berkas_aktif
+from indicators.wilayah.daftar import daftar_wilayah
 from pages._bersama import grafik, gudang, kepala, kode_kabupaten, peran, peta
 
 b = kepala("halaman_data", list(skema.muat_skema()))
@@ -196,7 +198,7 @@ with t_batas:
             st.markdown(f"**{teks('data_batas_laporan', b)}**")
             st.dataframe(impor.ringkas_laporan_batas(lap, kode, tingkat), hide_index=True, width="stretch")
             if len(gdf):
-                from indicators.peta import peta_choropleth
+                from indicators.tampilan.peta import peta_choropleth
 
                 luas = pd.Series(gdf.to_crs(6933).area.to_numpy() / 1e6, index=gdf["kode_wilayah"])
                 peta(peta_choropleth(gdf.assign(geometri_skematis=False), luas, judul=teks("data_batas_pratinjau", b),

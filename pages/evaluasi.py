@@ -7,19 +7,22 @@ import numpy as np
 import plotly.express as px
 import streamlit as st
 
-from indicators import evaluasi, progres, skema
-from indicators.evaluasi import DIMENSI
-from indicators.format import angka, nama_periode, persen
-from indicators.label import teks
-from indicators.laporan_evaluasi import laporan_pdf, nama_dimensi, tabel_evaluasi, xlsx_tabel
+from indicators.dasar.format import angka, nama_periode, persen
+from indicators.dasar.label import teks
+from indicators.data import skema
+from indicators.evaluasi.pengaturan import BERKAS_BAWAAN, muat_pengaturan
+from indicators.evaluasi.susun import HasilEvaluasi, evaluasi
+from indicators.evaluasi.u4ssc import crosswalk_u4ssc
+from indicators.laporan.evaluasi import laporan_pdf, nama_dimensi, tabel_evaluasi, xlsx_tabel
+from indicators.progres.masukan import daftar_periode
 from indicators.skor import periode_terakhir
-from indicators.skor.kerangka import muat_kerangka
-from indicators.wilayah import nama_wilayah
+from indicators.skor.kerangka import DIMENSI, muat_kerangka
+from indicators.wilayah.daftar import nama_wilayah
 from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, pilihan_url, unduh
 
 SEMUA = list(skema.muat_skema())
 b = kepala("halaman_evaluasi", SEMUA)
-kerangka, atur = muat_kerangka(), evaluasi.muat_pengaturan()
+kerangka, atur = muat_kerangka(), muat_pengaturan()
 kode, g = kode_kabupaten(), gudang()
 np_, nd = {p.id: p.nama[b] for p in kerangka.pilar}, nama_dimensi(atur, b)
 PEMISAH = {"id": ",.", "en": ".,"}[b]
@@ -27,14 +30,14 @@ PEMISAH = {"id": ",.", "en": ".,"}[b]
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _evaluasi(path: str, versi: int, kode: str, periode: str, bobot: tuple, peran_: str,
-              berkas: tuple) -> evaluasi.HasilEvaluasi:
+              berkas: tuple) -> HasilEvaluasi:
     """The whole evaluation, cached per store version, period, weights, role and settings files."""
-    return evaluasi.evaluasi({d: data(d) for d in SEMUA}, kerangka, kode, periode, atur, dict(bobot))
+    return evaluasi({d: data(d) for d in SEMUA}, kerangka, kode, periode, atur, dict(bobot))
 
 
 pp = data("program_progres")
 try:  # the progress months; without programme reports, the latest month of the other data
-    daftar = progres.daftar_periode(pp) if len(pp) else [periode_terakhir({d: data(d) for d in SEMUA})]
+    daftar = daftar_periode(pp) if len(pp) else [periode_terakhir({d: data(d) for d in SEMUA})]
 except ValueError:
     st.info(teks("prg_tanpa_program", b))
     st.stop()
@@ -50,7 +53,7 @@ with st.expander(teks("eva_bobot_judul", b)):
 if sum(bobot.values()) <= 0:
     st.error(teks("eva_bobot_ket", b))
     st.stop()
-berkas = tuple(Path(p).stat().st_mtime for p in (kerangka.berkas, evaluasi.BERKAS_BAWAAN) if p)
+berkas = tuple(Path(p).stat().st_mtime for p in (kerangka.berkas, BERKAS_BAWAAN) if p)
 h = _evaluasi(str(g.path), g.versi(), kode, periode, tuple(bobot.items()), peran(), berkas)
 t = tabel_evaluasi(h, kerangka, atur, b, pilar)
 
@@ -124,7 +127,7 @@ st.dataframe(t.cakupan[1], hide_index=True, width="stretch")
 
 st.subheader(teks("eva_crosswalk_judul", b))
 st.caption(teks("eva_crosswalk_ket", b))
-cw = evaluasi.crosswalk_u4ssc(kerangka, b, atur)
+cw = crosswalk_u4ssc(kerangka, b, atur)
 cw = cw[(cw["tingkat"] == "indikator") & (cw["pilar"].isin(pilar) if pilar else True)]
 f = px.sunburst(cw.assign(n=1), path=["u4ssc_dimensi", "u4ssc_sub", "pilar_nama"], values="n")
 f.update_layout(height=520, margin={"t": 10, "b": 10})

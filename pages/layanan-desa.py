@@ -1,6 +1,6 @@
 """Layanan Desa: DesaID websites, Smart Netizen requests, Ronda Online, mobile signal, data quality.
 
-Thin: filters from the URL, the core computes (``indicators.layanan*``; indicator values are the
+Thin: filters from the URL, the core computes (``indicators.layanan.nilai*``; indicator values are the
 scoring core's own), this page draws. The headline shows the scoring indicators of the chosen unit and
 period; the sections are tabs bound to the URL (``?bagian=``), and only the open one runs and draws.
 Each piece is cached on the store version, the role and the filters it depends on: a change of
@@ -9,13 +9,17 @@ kecamatan or village does not run the scoring core again.
 import pandas as pd
 import streamlit as st
 
-from indicators import layanan, layanan_bagian, layanan_mutu, layanan_ronda, layanan_situs
-from indicators.format import angka, nama_periode, persen
-from indicators.label import semua_label, teks
-from indicators.layanan_grafik import nama
+from indicators.dasar.format import angka, nama_periode, persen
+from indicators.dasar.label import semua_label, teks
+from indicators.layanan import mutu as layanan_mutu
+from indicators.layanan import nilai as layanan
+from indicators.layanan import ronda as layanan_ronda
+from indicators.layanan import situs as layanan_situs
 from indicators.skor.kerangka import muat_kerangka
 from indicators.skor.turunan import kolom_kontak
-from indicators.wilayah import daftar_wilayah, nama_wilayah
+from indicators.tampilan import bagian_layanan as layanan_bagian
+from indicators.tampilan.grafik_layanan import nama
+from indicators.wilayah.daftar import daftar_wilayah, nama_wilayah
 from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, peta, pilihan_url, unduh
 
 SEMUA = "semua"
@@ -116,7 +120,7 @@ def _nilai_teks(x, satuan: str) -> str:
 
 
 def _sel(kolom: str, jenis: str):
-    """How a table cell is written: numbers and months by indicators.format, missing as "–"."""
+    """How a table cell is written: numbers and months by indicators.dasar.format, missing as "–"."""
     if kolom in KOLOM_BULAN:
         return lambda v: nama_periode(str(v), b) if isinstance(v, str) and len(v) == 7 else "–"
     if jenis in "iu":
@@ -127,7 +131,7 @@ def _sel(kolom: str, jenis: str):
 
 
 def _tabel(df: pd.DataFrame, **kw) -> None:
-    """A table with labelled headers; numbers and months written by indicators.format (the values stay
+    """A table with labelled headers; numbers and months written by indicators.dasar.format (the values stay
     numbers, so a column sorts by value); a missing value shows as "–"."""
     judul = {k: teks(f"lay_kolom_{k}", b) for k in df.columns if f"lay_kolom_{k}" in semua_label()}
     tulis = {judul.get(k, k): _sel(k, df[k].dtype.kind) for k in df.columns

@@ -7,17 +7,18 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from indicators import ringkasan as rk
-from indicators.format import angka, nama_periode, persen
-from indicators.label import teks
-from indicators.peta import PEMISAH
-from indicators.skema import muat_skema
+from indicators.dasar.format import angka, nama_periode, persen
+from indicators.dasar.label import teks
+from indicators.dasar.teks_aman import markdown_aman
+from indicators.data.skema import muat_skema
 from indicators.skor import PengaturanKetidakpastian, PengaturanSkor
 from indicators.skor.agregasi import NAMA_AGREGASI
 from indicators.skor.koherensi import BATAS_P, BATAS_REDUNDAN
 from indicators.skor.normalisasi import NORMALISASI
 from indicators.skor.perlakuan import BATAS_KURT, BATAS_SKEW, MAKS_WINSOR, NAMA_IMPUTASI
-from indicators.wilayah import daftar_wilayah
+from indicators.tampilan.peta import PEMISAH
+from indicators.tampilan.tabel import tabel_tampil
+from indicators.wilayah.daftar import daftar_wilayah
 from pages import _skor
 from pages._bersama import grafik, kepala, kode_kabupaten, multi_url, pilihan_url, unduh
 
@@ -50,7 +51,7 @@ with kanan:
     bobot_pilar = {p.id: p.bobot for p in k.pilar}
     hier = pd.DataFrame([{"pilar": nama_pilar[e.pilar], "bobot_pilar": bobot_pilar[e.pilar], "elemen": e.nama[b],
                           "bobot_elemen": e.bobot, "n": len(e.indikator)} for e in k.elemen])
-    _, tampil = rk.tabel_tampil(hier, {"pilar": (teks("rk_pilar", b), None), "bobot_pilar": (teks("rk_m_bobot", b), 2),
+    _, tampil = tabel_tampil(hier, {"pilar": (teks("rk_pilar", b), None), "bobot_pilar": (teks("rk_m_bobot", b), 2),
                                        "elemen": (teks("rk_elemen", b), None),
                                        "bobot_elemen": (teks("rk_m_bobot", b) + " ", 2),
                                        "n": (teks("rk_jumlah_indikator", b), 0)}, b, kosong="–")
@@ -71,7 +72,7 @@ kolom = {"pilar_nama": (teks("rk_pilar", b), None), "elemen_nama": (teks("rk_ele
          "dasar_goalposts": (teks("rk_m_dasar_goalposts", b), None), "sumber": (teks("rk_m_sumber_data", b), None),
          "tingkat": (teks("rk_m_tingkat_tersedia", b), None), "bobot": (teks("rk_m_bobot", b), 2)}
 kolom |= {f"bobot_efektif_{t}": (teks("rk_m_bobot_efektif", b).format(tingkat=teks(t, b)), 2) for t in TINGKAT}
-e_kat, t_kat = rk.tabel_tampil(tabel, kolom, b, kosong="–")
+e_kat, t_kat = tabel_tampil(tabel, kolom, b, kosong="–")
 pilih_pilar = multi_url(teks("rk_pilar", b), "mpilar", list(nama_pilar), format_func=nama_pilar.get)
 saring = tabel["pilar"].isin(pilih_pilar).to_numpy() if pilih_pilar else np.ones(len(tabel), bool)
 st.dataframe(t_kat[saring], hide_index=True, width="stretch", height=min(38 + 35 * int(saring.sum()), 720))
@@ -92,7 +93,7 @@ isi = {
     "imp_list": ", ".join(NAMA_IMPUTASI[m][b] for m in uji.imputasi), "derau": persen(uji.derau_bobot * 100, 0, b),
     "n_sobol": uji.n_sobol,
 }
-st.markdown("\n".join(f"{i}. {rk.markdown_aman(teks(f'rk_m_langkah_{i}', b).format(**isi))}" for i in range(1, 12)))
+st.markdown("\n".join(f"{i}. {markdown_aman(teks(f'rk_m_langkah_{i}', b).format(**isi))}" for i in range(1, 12)))
 st.warning(teks("rk_m_keterbandingan", b), icon=":material/compare:")
 metode = pd.DataFrame([{"id": m, "nama": v.nama[b],
                         "berbasis_data": teks("rk_ya" if v.berbasis_data else "rk_tidak", b),
@@ -119,7 +120,7 @@ kolom_a = {"langkah": ("rk_m_langkah_kolom", None), "kode_wilayah": ("rk_kode", 
            "indikator_nama": ("rk_indikator", None), "pilar_nama": ("rk_pilar", None),
            "perlakuan": ("rk_m_perlakuan", None), "nilai_lama": ("rk_m_nilai_lama", 3),
            "nilai_baru": ("rk_m_nilai_baru", 3), "keterangan": ("rk_keterangan", None)}
-e_a, t_a = rk.tabel_tampil(a, {k_: (teks(j, b), d) for k_, (j, d) in kolom_a.items()}, b, kosong="–")
+e_a, t_a = tabel_tampil(a, {k_: (teks(j, b), d) for k_, (j, d) in kolom_a.items()}, b, kosong="–")
 st.dataframe(t_a, hide_index=True, width="stretch", height=min(38 + 35 * len(t_a), 420))
 unduh(e_a, f"jejak_audit_{tingkat}_{periode}")
 
@@ -154,7 +155,7 @@ with kanan:
     grafik(f)
 unit_cak = h[tingkat].skor.assign(pilar_kosong=lambda d: [", ".join(nama_pilar[p] for p in nama_pilar if pd.isna(r[p]))
                                                           for _, r in d.iterrows()])
-e_u, t_u = rk.tabel_tampil(unit_cak, {"kode_wilayah": (teks("rk_kode", b), None), "nama": (teks("rk_nama", b), None),
+e_u, t_u = tabel_tampil(unit_cak, {"kode_wilayah": (teks("rk_kode", b), None), "nama": (teks("rk_nama", b), None),
                                       "cakupan": (teks("rk_cakupan_data", b) + " (%)", 1),
                                       "indeks": (teks("indeks", b), 1),
                                       "pilar_kosong": (teks("rk_m_pilar_tanpa_skor", b), None)}, b)
@@ -181,7 +182,7 @@ else:
                               induk_nama=lambda d: [nama_pilar.get(i, teks("indeks", b)) for i in d["induk"]],
                               tanda_teks=lambda d: [", ".join(teks(f"rk_m_tanda_{x}", b) for x in s.split(",") if x)
                                                     for s in d["tanda"]])
-    e_k, t_k = rk.tabel_tampil(kor, {"nama": (teks("rk_m_komponen", b), None),
+    e_k, t_k = tabel_tampil(kor, {"nama": (teks("rk_m_komponen", b), None),
                                      "induk_nama": (teks("rk_m_induk", b), None), "r": ("r", 2), "p": ("p", 3),
                                      "n": ("n", 0), "tanda_teks": (teks("rk_m_tanda", b), None)}, b, kosong="–")
     with kanan:
@@ -191,7 +192,7 @@ else:
 # --- 7. the official IDM layer ----------------------------------------------------------------------------
 st.header(teks("rk_m_idm", b))
 batas = list(k.idm.get("status", []))
-st.markdown(rk.markdown_aman(teks("rk_m_idm_ket", b).format(rumus=k.idm.get("rumus", {}).get(b, ""))))
+st.markdown(markdown_aman(teks("rk_m_idm_ket", b).format(rumus=k.idm.get("rumus", {}).get(b, ""))))
 st.dataframe(pd.DataFrame({teks("rk_m_status", b): [s["nama"][b] for s in batas],
                            teks("rk_m_batas_atas", b): [angka(s["batas_atas"], 4, b) if s["batas_atas"] is not None
                                                         else "–" for s in batas]}), hide_index=True)

@@ -6,10 +6,21 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from indicators import ringkasan as rk
-from indicators.format import angka, nama_periode
-from indicators.geo import batas
-from indicators.grafik_skor import (
+from indicators.dasar.format import angka, format_selisih, nama_periode
+from indicators.dasar.label import teks
+from indicators.dasar.teks_aman import markdown_aman
+from indicators.data.skema import muat_skema
+from indicators.ringkasan.peringkat import (
+    dampak_bobot,
+    jumlah_tumpang_tindih,
+    kekuatan_kelemahan,
+    kelompok_tumpang_tindih,
+)
+from indicators.skor import lapisan_idm, peringkat
+from indicators.skor.agregasi import NAMA_AGREGASI
+from indicators.skor.normalisasi import NORMALISASI
+from indicators.skor.perlakuan import NAMA_IMPUTASI
+from indicators.tampilan.grafik_skor import (
     grafik_bobot,
     grafik_distribusi,
     grafik_hapus_pilar,
@@ -18,14 +29,10 @@ from indicators.grafik_skor import (
     grafik_tren,
     pas_peta,
 )
-from indicators.label import teks
-from indicators.peta import peta_choropleth
-from indicators.skema import muat_skema
-from indicators.skor import lapisan_idm, peringkat
-from indicators.skor.agregasi import NAMA_AGREGASI
-from indicators.skor.normalisasi import NORMALISASI
-from indicators.skor.perlakuan import NAMA_IMPUTASI
-from indicators.wilayah import daftar_wilayah
+from indicators.tampilan.peta import peta_choropleth
+from indicators.tampilan.tabel import tabel_peringkat, tabel_tampil
+from indicators.wilayah.batas import batas
+from indicators.wilayah.daftar import daftar_wilayah
 from pages import _skor
 from pages._bersama import data, grafik, kepala, kode_kabupaten, multi_url, peta, pilihan_url, unduh
 
@@ -104,7 +111,7 @@ if ind is None and elemen == SEMUA:  # rank intervals of the index and of a pill
     with st.spinner(teks("rk_menghitung_interval", b)):
         interval = _skor.interval(tingkat, periode, setelan, None if pilar == "indeks" else pilar).peringkat
     t = t.merge(interval[["kode_wilayah", "peringkat_median", "peringkat_p05", "peringkat_p95"]], on="kode_wilayah")
-    t["tumpang_tindih"] = t["kode_wilayah"].map(rk.jumlah_tumpang_tindih(interval)).astype("Int64")
+    t["tumpang_tindih"] = t["kode_wilayah"].map(jumlah_tumpang_tindih(interval)).astype("Int64")
 if tingkat == "desa":
     t.insert(2, "kecamatan", t["kode_wilayah"].str[:8].map(nama_kec))
 tampil_unit = t[t["kode_wilayah"].str[:8].isin(saring_kec)] if saring_kec else t
@@ -126,7 +133,7 @@ else:
     n_ind = len([i for i in kt.indikator if pilar in ("indeks", i.pilar) and elemen in (SEMUA, i.elemen)])
     m[3].metric(teks("rk_jumlah_indikator", b), str(n_ind), border=True)
 if ind is not None:
-    st.caption(f"**{rk.markdown_aman(ind.nama[b])}** — {rk.markdown_aman(ind.definisi[b])}")
+    st.caption(f"**{markdown_aman(ind.nama[b])}** — {markdown_aman(ind.definisi[b])}")
 
 # --- map and distribution ----------------------------------------------------------------------------
 gdf = batas(kode, tingkat)
@@ -155,12 +162,12 @@ with kanan:
 # --- ranking with rank intervals -----------------------------------------------------------------------
 st.subheader(teks("rk_judul_peringkat", b).format(ukuran=label_ukuran))
 if interval is not None:
-    kelompok = rk.kelompok_tumpang_tindih(interval[interval["kode_wilayah"].isin(tampil_unit["kode_wilayah"])])
+    kelompok = kelompok_tumpang_tindih(interval[interval["kode_wilayah"].isin(tampil_unit["kode_wilayah"])])
     st.caption(teks("rk_interval_ket", b))
     if len(kelompok):
         contoh = kelompok.head(4)
         st.info(teks("rk_tumpang_tindih", b).format(n=len(kelompok)) + " " + "; ".join(
-            f"{r.dari}–{r.sampai} ({rk.markdown_aman(', '.join(nama_unit[x] for x in r.kode[:4]))}"
+            f"{r.dari}–{r.sampai} ({markdown_aman(', '.join(nama_unit[x] for x in r.kode[:4]))}"
             f"{', …' if r.jumlah > 4 else ''})" for r in contoh.itertuples()), icon=":material/compare_arrows:")
     urut = t[t["kode_wilayah"].isin(tampil_unit["kode_wilayah"])].sort_values(["peringkat", "kode_wilayah"])
     ada = urut.dropna(subset=["peringkat"])
@@ -170,7 +177,7 @@ if interval is not None:
     grafik(grafik_interval(ada, b, teks("rk_judul_interval", b), unit))
 else:
     st.caption(teks("rk_interval_hanya_pilar", b))
-ekspor, tampil = rk.tabel_peringkat(tampil_unit, b, ind.satuan if ind is not None else "")
+ekspor, tampil = tabel_peringkat(tampil_unit, b, ind.satuan if ind is not None else "")
 st.dataframe(tampil, hide_index=True, width="stretch", height=min(38 + 35 * len(tampil), 560))
 unduh(ekspor, f"peringkat_{tingkat}_{ukuran}_{periode}")
 
@@ -190,7 +197,7 @@ if unit:
         wadah.metric(label, nilai_, border=True)
     # strengths and weaknesses within the chosen pillar (all indicators for the index)
     ids = [i.id for i in kt.indikator if pilar in ("indeks", i.pilar)]
-    kk = rk.kekuatan_kelemahan(h.normal[ids], h.nilai[ids], unit, n=3)
+    kk = kekuatan_kelemahan(h.normal[ids], h.nilai[ids], unit, n=3)
     kiri, kanan = st.columns(2)
     for wadah, jenis in ((kiri, "kekuatan"), (kanan, "kelemahan")):
         bag = kk[kk["jenis"] == jenis].assign(
@@ -198,7 +205,7 @@ if unit:
             satuan=lambda d: d["indikator"].map(lambda x: ind_by_id[x].satuan),
             posisi_teks=lambda d: [f"{p}/{int(h.normal[x].notna().sum())}" for p, x in zip(d["posisi"], d["indikator"],
                                                                                          strict=True)])
-        e, tp = rk.tabel_tampil(bag, {"nama": (teks("rk_indikator", b), None), "skor": (teks("rk_skor_0_100", b), 1),
+        e, tp = tabel_tampil(bag, {"nama": (teks("rk_indikator", b), None), "skor": (teks("rk_skor_0_100", b), 1),
                                       "nilai": (teks("rk_nilai_asli", b), 2), "satuan": (teks("rk_satuan", b), None),
                                       "median_skor": (teks("rk_median_unit", b).format(unit=teks(tingkat, b)), 1),
                                       "posisi_teks": (teks("rk_posisi", b), None)}, b)
@@ -219,7 +226,7 @@ if unit:
         kolom_r = {"nama": ("rk_indikator", None), "nilai": ("rk_nilai_asli", 2), "satuan": ("rk_satuan", None),
                    "terburuk": ("rk_terburuk", 2), "terbaik": ("rk_terbaik", 2), "skor": ("rk_skor_0_100", 1),
                    "bobot": ("rk_bobot_efektif_persen", 2)}
-        e_r, t_r = rk.tabel_tampil(rinci, {k_: (teks(j, b), d) for k_, (j, d) in kolom_r.items()}, b, kosong="–")
+        e_r, t_r = tabel_tampil(rinci, {k_: (teks(j, b), d) for k_, (j, d) in kolom_r.items()}, b, kosong="–")
         st.dataframe(t_r, hide_index=True, width="stretch")
         unduh(e_r, f"nilai_skor_{unit}_{periode}")
     if tingkat == "desa":
@@ -289,7 +296,7 @@ def uji_bobot() -> None:
             st.info(teks("rk_uji_indikator", b), icon=":material/info:")
             return
         # both rankings by the core, same methods: framework weights, then the what-if weights
-        dampak = rk.dampak_bobot(t[["kode_wilayah", "skor"]],
+        dampak = dampak_bobot(t[["kode_wilayah", "skor"]],
                                  pd.DataFrame({"kode_wilayah": t["kode_wilayah"], "skor": skor_ukuran(h_uji)}),
                                  kolom="skor")
         dampak = dampak[dampak["kode_wilayah"].isin(tampil_unit["kode_wilayah"])]
@@ -301,9 +308,9 @@ def uji_bobot() -> None:
                    "kode_wilayah": ("rk_kode", None), "nilai_baru": ("rk_skor_baru", 1),
                    "peringkat_awal": ("rk_peringkat_awal", 0), "naik": ("rk_naik_kolom", 0),
                    "nilai_awal": ("rk_skor_awal", 1)}
-        e_d, t_d = rk.tabel_tampil(dampak, {k_: (teks(j, b), d) for k_, (j, d) in kolom_d.items()}, b)
+        e_d, t_d = tabel_tampil(dampak, {k_: (teks(j, b), d) for k_, (j, d) in kolom_d.items()}, b)
         for k_ in ("peringkat_baru", "peringkat_awal", "naik"):
-            t_d[teks(kolom_d[k_][0], b)] = [("–" if pd.isna(v) else rk.format_selisih(v, b, 0) if k_ == "naik"
+            t_d[teks(kolom_d[k_][0], b)] = [("–" if pd.isna(v) else format_selisih(v, b, 0) if k_ == "naik"
                                              else str(int(v))) for v in dampak[k_]]
         st.dataframe(t_d, hide_index=True, width="stretch", height=min(38 + 35 * len(t_d), 460))
         unduh(e_d, f"uji_bobot_{tingkat}_{ukuran}_{periode}")

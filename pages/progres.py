@@ -3,18 +3,21 @@ realisation (physical and budget), status at a month, late items with their agen
 import plotly.express as px
 import streamlit as st
 
-from indicators import progres
-from indicators.format import angka, nama_periode, persen
-from indicators.label import teks
-from indicators.pengaturan import ambil
+from indicators.dasar.format import angka, nama_periode, persen
+from indicators.dasar.label import teks
+from indicators.dasar.pengaturan import ambil
+from indicators.progres.kurva import kurva_s, progres_bulanan
+from indicators.progres.masukan import JENIS, STATUS, akhir_periode, daftar_periode, pengaturan_progres, saring_program
+from indicators.progres.status import jadwal, ringkasan_per, status_program
+from indicators.progres.tabel import nama_jenis, nama_status, susun_tabel, tabel_status
 from indicators.skor.kerangka import muat_kerangka
 from pages._bersama import data, grafik, gudang, kepala, multi_url, pilihan_url, unduh
 
 b = kepala("halaman_progres", ["program", "program_progres"])
 prog, pp = data("program"), data("program_progres")
-PEMISAH = {"id": ",.", "en": ".,"}[b]  # plotly: decimal then thousands separator, as indicators.format writes
+PEMISAH = {"id": ",.", "en": ".,"}[b]  # plotly: decimal then thousands separator, as indicators.dasar.format writes
 np_ = {p.id: p.nama[b] for p in muat_kerangka().pilar}
-status_nama, jenis_nama = progres.nama_status(b), progres.nama_jenis(b)
+status_nama, jenis_nama = nama_status(b), nama_jenis(b)
 WARNA = {"terlambat": "#c0392b", "tanpa_laporan": "#7f8c8d", "sesuai": "#2e86c1", "lebih_cepat": "#17a589",
          "selesai": "#1e8449", "belum_mulai": "#bdc3c7"}
 
@@ -22,9 +25,9 @@ WARNA = {"terlambat": "#c0392b", "tanpa_laporan": "#7f8c8d", "sesuai": "#2e86c1"
 @st.cache_data(show_spinner=False, max_entries=32)
 def _hitung(path: str, versi: int, periode: str, pilar: tuple, opd: tuple, jenis: tuple):
     """Filtered programmes, their status and the S-curve; cached until the next import."""
-    p = progres.saring_program(data("program"), pilar, opd, jenis)
+    p = saring_program(data("program"), pilar, opd, jenis)
     kini = data("program_progres")
-    return p, progres.status_program(kini, p, periode), progres.kurva_s(kini, p, sampai=periode)
+    return p, status_program(kini, p, periode), kurva_s(kini, p, sampai=periode)
 
 
 if prog.empty or pp.empty:
@@ -34,8 +37,8 @@ c = st.columns([2, 2, 2, 1.4])
 pilar = multi_url(teks("prg_filter_pilar", b), "pilar", [x for x in np_ if x in set(prog["pilar"])],
                   format_func=np_.get, wadah=c[0])
 opd = multi_url(teks("prg_filter_opd", b), "opd", sorted(prog["opd"].unique()), wadah=c[1])
-jenis = multi_url(teks("prg_filter_jenis", b), "jenis", list(progres.JENIS), format_func=jenis_nama.get, wadah=c[2])
-semua_periode = progres.daftar_periode(pp)
+jenis = multi_url(teks("prg_filter_jenis", b), "jenis", list(JENIS), format_func=jenis_nama.get, wadah=c[2])
+semua_periode = daftar_periode(pp)
 periode = pilihan_url(teks("prg_periode", b), "posisi", semua_periode[::-1], bawaan=semua_periode[-1],
                       format_func=lambda p: nama_periode(p, b), wadah=c[3])
 g = gudang()
@@ -53,7 +56,7 @@ m[2].metric(teks("prg_lebih_cepat", b), angka(jumlah.get("lebih_cepat", 0), 0, b
 m[3].metric(teks("prg_capaian_rata", b), persen(status["capaian"].mean(), 1, b))
 m[4].metric(teks("prg_serapan", b),
             persen(100 * status["realisasi_anggaran"].fillna(0).sum() / pagu if pagu else None, 1, b))
-atur = progres.pengaturan_progres()
+atur = pengaturan_progres()
 st.caption(teks("prg_ket_status", b).format(ambang=angka(ambil("ambang_terlambat_persen"), 0, b),
                                             cepat=angka(atur["ambang_lebih_cepat_persen"], 0, b),
                                             usang=atur["laporan_usang_bulan"]))
@@ -86,7 +89,7 @@ def _status_per(kolom: str, judul: str):
                          "status": status["status"].map(status_nama)})
     f = px.histogram(t, y=kolom, color="status", title=judul,
                      color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
-                     category_orders={"status": [status_nama[s_] for s_ in progres.STATUS]})
+                     category_orders={"status": [status_nama[s_] for s_ in STATUS]})
     f.update_layout(separators=PEMISAH, xaxis_title=teks("program", b), yaxis_title="", legend_title="",
                     legend={"orientation": "h", "y": -0.25}, height=420, xaxis={"dtick": 1})
     return f
@@ -97,19 +100,19 @@ with k[0]:
     grafik(_status_per("pilar", teks("prg_status_per_pilar", b)))
 with k[1]:
     grafik(_status_per("opd", teks("prg_ringkasan_opd", b)))
-j = progres.jadwal(status)
+j = jadwal(status)
 j = j.assign(status=j["status"].map(status_nama), label=j["id_program"] + " · " + j["nama"])
 f = px.timeline(j, x_start="mulai", x_end="selesai", y="label", color="status", title=teks("prg_jadwal", b),
                 color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
                 hover_data={"opd": True, "label": False}, labels={"label": "", "status": ""})
-f.add_vline(x=progres.akhir_periode(periode), line_dash="dash", line_color="#555")
+f.add_vline(x=akhir_periode(periode), line_dash="dash", line_color="#555")
 f.update_yaxes(autorange="reversed")
 f.update_layout(separators=PEMISAH, height=max(360, 22 * len(j) + 140),
                 legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"})
 grafik(f)
 
 st.subheader(teks("prg_daftar_terlambat", b))
-ekspor_t, tampil_t = progres.tabel_status(status, b, np_, hanya_terlambat=True)
+ekspor_t, tampil_t = tabel_status(status, b, np_, hanya_terlambat=True)
 if ekspor_t.empty:
     st.success(teks("prg_tanpa_terlambat", b))
 else:
@@ -117,8 +120,8 @@ else:
     unduh(ekspor_t, "program_terlambat")
 
 st.subheader(teks("prg_ringkasan_opd", b))
-ekspor_o, tampil_o = progres.susun_tabel(
-    progres.ringkasan_per(status, "opd"),
+ekspor_o, tampil_o = susun_tabel(
+    ringkasan_per(status, "opd"),
     {"opd": "prg_kol_opd", "program": "prg_kol_program", "terlambat": "prg_kol_terlambat",
      "lebih_cepat": "prg_kol_lebih_cepat", "selesai": "prg_kol_selesai", "capaian": "prg_kol_capaian",
      "anggaran": "prg_kol_anggaran", "serapan_anggaran": "prg_kol_serapan"},
@@ -130,7 +133,7 @@ unduh(ekspor_o, "program_per_opd")
 st.subheader(teks("prg_kurva_satu", b))
 satu = pilihan_url(teks("prg_pilih_program", b), "program", status["id_program"].tolist(),
                    format_func=lambda i: f"{i} · {dipilih.set_index('id_program').at[i, 'nama']}")
-bulanan = progres.progres_bulanan(pp, dipilih[dipilih["id_program"] == satu], sampai=periode)
+bulanan = progres_bulanan(pp, dipilih[dipilih["id_program"] == satu], sampai=periode)
 satu_kurva = bulanan.melt(id_vars="periode", value_vars=["target_persen", "realisasi_persen"], var_name="seri",
                           value_name="persen")
 satu_kurva["seri"] = satu_kurva["seri"].map({"target_persen": teks("target", b),
@@ -141,6 +144,6 @@ f.update_layout(separators=PEMISAH, height=300, margin={"t": 20})
 grafik(f)
 
 st.subheader(teks("prg_semua_program", b))
-ekspor_s, tampil_s = progres.tabel_status(status, b, np_)
+ekspor_s, tampil_s = tabel_status(status, b, np_)
 st.dataframe(tampil_s, hide_index=True, width="stretch")
 unduh(ekspor_s, "program_progres_posisi")

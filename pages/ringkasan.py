@@ -4,14 +4,15 @@ the target, the kecamatan map of the index, the leading and trailing kecamatan, 
 briefing PDF. Everything comes from ``indicators.ringkasan`` through the cached ``pages._skor``."""
 import streamlit as st
 
-from indicators import ringkasan as rk
-from indicators.briefing import briefing_pdf
-from indicators.format import angka, nama_periode, persen
-from indicators.geo import batas
-from indicators.grafik_skor import grafik_pilar, pas_peta
-from indicators.label import teks
-from indicators.peta import peta_choropleth
-from indicators.skema import muat_skema
+from indicators.dasar.format import angka, format_selisih, nama_periode, persen
+from indicators.dasar.label import teks
+from indicators.dasar.teks_aman import markdown_aman
+from indicators.data.skema import muat_skema
+from indicators.laporan.briefing import briefing_pdf
+from indicators.tampilan.grafik_skor import grafik_pilar, pas_peta
+from indicators.tampilan.peta import peta_choropleth
+from indicators.tampilan.tabel import tabel_kecamatan
+from indicators.wilayah.batas import batas
 from pages import _skor
 from pages._bersama import grafik, gudang, kepala, kode_kabupaten, peran, peta, pilihan_url, unduh
 
@@ -31,7 +32,7 @@ lalu = nama_periode(r.periode_lalu, b)
 
 ada_indeks = kab["indeks"] == kab["indeks"]
 selisih = r.selisih_indeks
-delta = rk.format_selisih(selisih, b)
+delta = format_selisih(selisih, b)
 nol = delta == angka(0, 1, b)
 m[1].metric(teks("rk_indeks", b), angka(kab["indeks"], 1, b) if ada_indeks else tidak_cukup,
             f"{delta} {teks('rk_poin_sejak', b)} {lalu}" if selisih == selisih else None,
@@ -51,7 +52,7 @@ with kiri:
         st.info(teks("rk_tanpa_perhatian", b))
     for i, p in enumerate(r.perhatian):
         with st.container(border=True):
-            st.markdown(f"##### {i + 1}. {rk.markdown_aman(p.teks[b])}")
+            st.markdown(f"##### {i + 1}. {markdown_aman(p.teks[b])}")
             if p.halaman:
                 st.page_link(p.halaman, label=teks("rk_lihat_bukti", b), icon=":material/arrow_forward:")
 with tengah:
@@ -61,7 +62,7 @@ kec = r.kecamatan.set_index("kode_wilayah")
 hover = kec.assign(**{
     teks("rk_kematangan", b): [v if v else tidak_cukup for v in kec[f"kematangan_{b}"]],
     teks("rk_peringkat", b): kec["peringkat"],
-    teks("rk_perubahan", b): [rk.format_selisih(v, b) for v in kec["selisih"]],
+    teks("rk_perubahan", b): [format_selisih(v, b) for v in kec["selisih"]],
 })[[teks("rk_kematangan", b), teks("rk_peringkat", b), teks("rk_perubahan", b)]]
 gdf = batas(kode, "kecamatan")
 fig = peta_choropleth(gdf, kec["indeks"], judul=teks("rk_judul_peta", b), label_nilai=teks("indeks", b),
@@ -74,10 +75,10 @@ t = st.columns(2)
 for wadah, judul, df in ((t[0], "rk_teratas", r.teratas), (t[1], "rk_terbawah", r.terbawah)):
     with wadah:
         st.subheader(teks(judul, b))
-        ringkas = rk.tabel_kecamatan(df, b)[1]
+        ringkas = tabel_kecamatan(df, b)[1]
         st.dataframe(ringkas[ringkas.columns[[0, 1, 3, 4, 5]]], hide_index=True, width="stretch")
 
-ekspor, tampil = rk.tabel_kecamatan(r.kecamatan.sort_values(["peringkat", "kode_wilayah"], na_position="last"), b)
+ekspor, tampil = tabel_kecamatan(r.kecamatan.sort_values(["peringkat", "kode_wilayah"], na_position="last"), b)
 with st.expander(teks("rk_semua_kecamatan", b)):
     st.dataframe(tampil, hide_index=True, width="stretch")
     unduh(ekspor, f"indeks_kecamatan_{kode}_{periode}")

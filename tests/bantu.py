@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from indicators.demo import buat_demo
+from indicators.data.demo import buat_demo
 
 
 @lru_cache(maxsize=2)
@@ -29,7 +29,7 @@ def buka_halaman(halaman: str, timeout: int = 300, **query):
     """
     from streamlit.testing.v1 import AppTest
 
-    from indicators.pengaturan import AKAR
+    from indicators.dasar.pengaturan import AKAR
 
     at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=timeout)
     for k, v in query.items():

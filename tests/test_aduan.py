@@ -9,16 +9,22 @@ import pandas as pd
 import pytest
 import yaml
 
-from indicators import aduan, aduan_duplikat, aduan_kewenangan, aduan_kondisi, aduan_siklus, skema
-from indicators.label import semua_label
-from indicators.pengaturan import DATA_DIR
+from indicators.aduan import aturan
+from indicators.aduan import duplikat as aduan_duplikat
+from indicators.aduan import kewenangan as aduan_kewenangan
+from indicators.aduan import kondisi as aduan_kondisi
+from indicators.aduan import siapan as aduan
+from indicators.aduan import siklus as aduan_siklus
+from indicators.dasar.label import semua_label
+from indicators.dasar.pengaturan import DATA_DIR
+from indicators.data import skema
 
 KINI = pd.Timestamp("2026-10-31 12:00:00")
 DESA_PADANG_RATU = "18.02.03.2001"  # Purwosari, kecamatan Padang Ratu (18.02.03) in the Kemendagri register
 DESA_KALIREJO = "18.02.01.2001"     # Sri Way Langsep, kecamatan Kalirejo (18.02.01)
 # Targets for the tests, independent of what officers set in data/aduan.yaml
-TARGET_UJI = {"verifikasi": {k: {"berat": 2, "sedang": 3, "ringan": 5} for k in aduan.URUTAN_KEWENANGAN},
-              "perbaikan": {k: {"berat": 30, "sedang": 60, "ringan": 90} for k in aduan.URUTAN_KEWENANGAN}}
+TARGET_UJI = {"verifikasi": {k: {"berat": 2, "sedang": 3, "ringan": 5} for k in aturan.URUTAN_KEWENANGAN},
+              "perbaikan": {k: {"berat": 30, "sedang": 60, "ringan": 90} for k in aturan.URUTAN_KEWENANGAN}}
 
 
 def aduan_uji(*baris: dict) -> pd.DataFrame:
@@ -88,11 +94,11 @@ def test_terlambat_tepat_di_batas_target():
 
 def test_target_dari_pengaturan_dan_galat():
     # data/aduan.yaml: kabupaten/berat is fixed in 30 days, provinsi/ringan in 120
-    assert aduan.target_hari("perbaikan", ["kabupaten", "provinsi"], ["berat", "ringan"]).tolist() == [30.0, 120.0]
+    assert aturan.target_hari("perbaikan", ["kabupaten", "provinsi"], ["berat", "ringan"]).tolist() == [30.0, 120.0]
     with pytest.raises(ValueError, match="tidak ada target"):
-        aduan.target_hari("perbaikan", ["tol"], ["berat"])
+        aturan.target_hari("perbaikan", ["tol"], ["berat"])
     with pytest.raises(ValueError, match="jenis target"):
-        aduan.target_hari("tanggapan", ["kabupaten"], ["berat"])
+        aturan.target_hari("tanggapan", ["kabupaten"], ["berat"])
 
 
 @pytest.mark.parametrize(("umur", "kelas"), [(0, "0–7 hari"), (7.0, "0–7 hari"), (7.01, "8–30 hari"),
@@ -282,9 +288,9 @@ def test_masukan_buruk_ditolak_dengan_jelas():
     with pytest.raises(ValueError, match="kolom aduan_jalan wajib"):
         aduan.siapkan(aduan_uji({"waktu_lapor": "2026-10-01"}).drop(columns="tingkat"), None, "18.02")
     with pytest.raises(ValueError, match="kategori"):
-        aduan.label_kategori("warna")
+        aturan.label_kategori("warna")
     with pytest.raises(ValueError, match="bahasa"):
-        aduan.label_kategori("status", "jv")
+        aturan.label_kategori("status", "jv")
     with pytest.raises(ValueError, match="waktu acuan"):
         aduan.waktu_acuan(pd.DataFrame({"waktu_lapor": pd.to_datetime([]), "waktu_status": pd.to_datetime([])}))
 
@@ -299,12 +305,12 @@ def test_kode_wilayah_kosong_diturunkan_dari_titik():
 # --- declarations -----------------------------------------------------------------------------------
 
 def test_deklarasi_lengkap_dan_sesuai_skema():
-    d = aduan.deklarasi()
+    d = aturan.deklarasi()
     kolom = skema.skema("aduan_jalan").kolom
     assert list(d["status"]) == list(kolom["status"].nilai)
     assert set(d["jenis_kerusakan"]) == set(kolom["jenis_kerusakan"].nilai)
     assert set(d["tingkat"]) == set(kolom["tingkat"].nilai)
-    assert list(d["kewenangan"]) == aduan.URUTAN_KEWENANGAN == list(kolom["status_jalan"].nilai)
+    assert list(d["kewenangan"]) == aturan.URUTAN_KEWENANGAN == list(kolom["status_jalan"].nilai)
     assert set(d["kondisi"]) == set(skema.skema("ruas_jalan").kolom["kondisi"].nilai) >= set(d["kondisi_mantap"])
     # the lifecycle diterima → … → selesai, stages 0–4, each open except selesai; Open311 open|closed
     tahap = {k: v["tahap"] for k, v in d["status"].items() if "tahap" in v}
@@ -313,15 +319,15 @@ def test_deklarasi_lengkap_dan_sesuai_skema():
         assert v["open311"] == ("open" if v["terbuka"] else "closed"), k
         assert set(v["label"]) == {"id", "en"} and re.fullmatch(r"#[0-9a-f]{6}", v["warna"])
     for jenis in ("verifikasi", "perbaikan"):
-        for kew in aduan.URUTAN_KEWENANGAN:
+        for kew in aturan.URUTAN_KEWENANGAN:
             assert set(d["target_hari"][jenis][kew]) == set(kolom["tingkat"].nilai), (jenis, kew)
             assert all(v > 0 for v in d["target_hari"][jenis][kew].values())
-    for kew in aduan.URUTAN_KEWENANGAN:  # verifying never takes longer than fixing
+    for kew in aturan.URUTAN_KEWENANGAN:  # verifying never takes longer than fixing
         for t in kolom["tingkat"].nilai:
             assert d["target_hari"]["verifikasi"][kew][t] <= d["target_hari"]["perbaikan"][kew][t]
     assert d["duplikat"]["jarak_meter"] > 0 and d["duplikat"]["jendela_hari"] > 0
     assert set(d["duplikat"]["kunci"]) <= set(kolom)
-    assert d["eskalasi"]["kewenangan"] in aduan.URUTAN_KEWENANGAN
+    assert d["eskalasi"]["kewenangan"] in aturan.URUTAN_KEWENANGAN
 
 
 def test_label_aduan_dua_bahasa_tanpa_bentrok():

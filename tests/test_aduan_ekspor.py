@@ -12,8 +12,12 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from indicators import aduan, aduan_eskalasi, aduan_open311, cli
-from indicators.gudang import Gudang
+from indicators import cli
+from indicators.aduan import eskalasi as aduan_eskalasi
+from indicators.aduan import open311 as aduan_open311
+from indicators.aduan import siapan as aduan
+from indicators.data.gudang import Gudang
+from indicators.laporan import eskalasi as paket_eskalasi
 from tests.test_aduan import DESA_KALIREJO, KINI, aduan_uji, riwayat_uji
 
 POLA_TELEPON = re.compile(r"(\+62|0)8\d{7,11}")  # QUALITY.md
@@ -172,7 +176,7 @@ def test_tabel_eskalasi_dihitung_tangan():
 def test_eskalasi_xlsx_berjudul_dan_aman_rumus():
     t, _ = _contoh_eskalasi()
     t.loc[1, "nama_ruas"] = '=HYPERLINK("http://x","klik")'
-    ws = openpyxl.load_workbook(io.BytesIO(aduan_eskalasi.ke_xlsx(t, "Kabupaten Lampung Tengah"))).active
+    ws = openpyxl.load_workbook(io.BytesIO(paket_eskalasi.ke_xlsx(t, "Kabupaten Lampung Tengah"))).active
     baris = list(ws.iter_rows(values_only=True))
     assert baris[0][:4] == ("Kabupaten/kota", "Ruas jalan", "Kecamatan terdampak", "Panjang (km)")
     assert baris[1][:5] == ("Kabupaten Lampung Tengah", "Ruas A", "Padang Ratu", 10.0, 60.0)
@@ -182,7 +186,7 @@ def test_eskalasi_xlsx_berjudul_dan_aman_rumus():
 
 def test_eskalasi_pdf_memuat_kabupaten_dan_angka():
     t, df = _contoh_eskalasi()
-    pdf = aduan_eskalasi.ke_pdf(t, df, "18.02", "id", keterangan_periode="12 bulan terakhir", tersimulasi=True)
+    pdf = paket_eskalasi.ke_pdf(t, df, "18.02", "id", keterangan_periode="12 bulan terakhir", tersimulasi=True)
     baca = PdfReader(io.BytesIO(pdf))
     assert len(baca.pages) == 3  # summary, Ruas A, Ruas B
     teks = [" ".join(p.extract_text().split()) for p in baca.pages]
@@ -195,10 +199,10 @@ def test_eskalasi_pdf_memuat_kabupaten_dan_angka():
     assert "Ruas A" in teks[1] and "60,0%" in teks[1] and "10,0" in teks[1] and "Padang Ratu" in teks[1]
     assert "Kabupaten Lampung Tengah" in teks[1] and "2 Agustus 2026" in teks[1]  # first report: 90 days before 31 Oct
     assert "Ruas B" in teks[2] and "Kalirejo" in teks[2]
-    en = PdfReader(io.BytesIO(aduan_eskalasi.ke_pdf(t, df, "18.02", "en"))).pages[0].extract_text()
+    en = PdfReader(io.BytesIO(paket_eskalasi.ke_pdf(t, df, "18.02", "en"))).pages[0].extract_text()
     assert "Escalation pack" in en and "Lampung Tengah" in en
     with pytest.raises(ValueError, match="bahasa"):
-        aduan_eskalasi.ke_pdf(t, df, "18.02", "fr")
+        paket_eskalasi.ke_pdf(t, df, "18.02", "fr")
 
 
 def test_eskalasi_demo_lengkap():
@@ -214,5 +218,5 @@ def test_eskalasi_demo_lengkap():
     assert set(t["nama_ruas"].head(5)) == {
         "Ruas Provinsi Padang Ratu – Kalirejo", "Ruas Provinsi Wates – Metro", "Ruas Provinsi Bekri – Gunung Sugih",
         "Ruas Provinsi Pubian – Selagai Lingga", "Ruas Provinsi Kota Gajah – Bandar Surabaya"}
-    teks = "".join(p.extract_text() for p in PdfReader(io.BytesIO(aduan_eskalasi.ke_pdf(t, prov, "18.02"))).pages)
+    teks = "".join(p.extract_text() for p in PdfReader(io.BytesIO(paket_eskalasi.ke_pdf(t, prov, "18.02"))).pages)
     assert "Padang Ratu – Kalirejo" in teks and not POLA_TELEPON.search(teks)

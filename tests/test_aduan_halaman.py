@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import aduan
-from indicators.pengaturan import AKAR
+from indicators.aduan import siapan as aduan
+from indicators.dasar.pengaturan import AKAR
 
 HALAMAN = "pages/aduan-jalan.py"
 POLA_TELEPON = re.compile(r"(\+62|0)8\d{7,11}")

@@ -11,7 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators import aduan, aduan_grafik, aduan_open311, ekspor, privasi
+from indicators.aduan import open311 as aduan_open311
+from indicators.aduan import siapan as aduan
+from indicators.akses import privasi
+from indicators.laporan import ekspor
+from indicators.tampilan import grafik_aduan as aduan_grafik
 from tests.test_aduan import KINI, aduan_uji
 
 POLA_QUALITY = re.compile(r"(\+62|0)8\d{7,11}")

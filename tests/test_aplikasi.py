@@ -4,7 +4,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.pengaturan import AKAR
+from indicators.dasar.pengaturan import AKAR
 
 HALAMAN = ["pages/ringkasan.py", "pages/pilar.py", "pages/layanan-desa.py", "pages/aduan-jalan.py",
            "pages/progres.py", "pages/evaluasi.py", "pages/data.py", "pages/metodologi.py"]

@@ -15,9 +15,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from indicators import geo, impor
-from indicators.gudang import Gudang
-from indicators.pengaturan import AKAR
+from indicators.dasar.pengaturan import AKAR
+from indicators.data import impor
+from indicators.data.gudang import Gudang
+from indicators.wilayah import batas as geo
 
 REFERENSI = AKAR.parent / "shared" / "reference" / "geo"
 VARIAN = Path(__file__).parent / "fixtures" / "impor" / "desa_1802_ejaan_registri_lain.csv"
@@ -193,8 +194,8 @@ def test_proses_dibunuh_saat_simpan_batas_gudang_dan_peta_tetap(gudang_sendiri):
     kode = textwrap.dedent(f"""
         import os, signal
         import geopandas as gpd
-        from indicators.gudang import Gudang
-        from indicators.geo import baca_batas
+        from indicators.data.gudang import Gudang
+        from indicators.wilayah.batas import baca_batas
         gdf, lap = baca_batas({str(p)!r}, "kecamatan", "18.02")
         g = Gudang({str(gudang_sendiri)!r})
         g.simpan_batas(gdf, "kecamatan", "18.02", lap, berkas="baru.geojson",

@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from indicators import briefing as br
-from indicators import ringkasan as rk
-from indicators.geo import batas
+from indicators.laporan import briefing as br
+from indicators.ringkasan.perhatian import Pernyataan
+from indicators.ringkasan.susun import susun_ringkasan
 from indicators.skor import muat_kerangka
 from indicators.skor.kerangka import PILAR
+from indicators.wilayah.batas import batas
 from tests.bantu import demo
 
 TANGGAL = date(2026, 11, 22)
@@ -22,7 +23,7 @@ TANGGAL = date(2026, 11, 22)
 
 @pytest.fixture(scope="module")
 def ringkasan():
-    return rk.susun_ringkasan(demo(), muat_kerangka(), "18.02", "2026-10", n_teratas=5)
+    return susun_ringkasan(demo(), muat_kerangka(), "18.02", "2026-10", n_teratas=5)
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,7 @@ def test_huruf_latin1_bila_tanpa_huruf_unicode(ringkasan, kecamatan):
 
 def test_peta_satu_poligon_per_kecamatan_dengan_warna_indeks(ringkasan, kecamatan, monkeypatch):
     """Every kecamatan is drawn once, filled with the colour of its index on the page's 0–100 scale."""
-    from indicators.peta import geojson_ringkas
+    from indicators.tampilan.peta import geojson_ringkas
 
     isian = []
     asli_warna, asli_poligon = br._Briefing.set_fill_color, br._Briefing.polygon
@@ -143,13 +144,13 @@ def test_indeks_tidak_cukup(ringkasan, kecamatan):
 
 def test_tetap_satu_halaman_dengan_pernyataan_panjang(ringkasan, kecamatan):
     panjang = "Kalimat yang sangat panjang tentang data, " * 12
-    r = replace(ringkasan, perhatian=tuple(rk.Pernyataan(f"t{i}", {"id": panjang, "en": panjang}) for i in range(3)))
+    r = replace(ringkasan, perhatian=tuple(Pernyataan(f"t{i}", {"id": panjang, "en": panjang}) for i in range(3)))
     assert _teks(br.briefing_pdf(r, "id", kecamatan, True, TANGGAL))[0] == 1
 
 
 def test_teks_berbahaya_tertulis_apa_adanya(ringkasan, kecamatan):
     jahat = "<img src=x onerror=alert(1)> `${x}` =HYPERLINK(1)"
-    r = replace(ringkasan, perhatian=(rk.Pernyataan("x", {"id": jahat, "en": jahat}),))
+    r = replace(ringkasan, perhatian=(Pernyataan("x", {"id": jahat, "en": jahat}),))
     assert jahat in _teks(br.briefing_pdf(r, "id", kecamatan, True, TANGGAL))[1]
 
 
@@ -170,7 +171,7 @@ def test_warna_skor_skala_peta():
 def gudang_kosong(tmp_path, monkeypatch):
     monkeypatch.setenv("DASBOR_PATH_GUDANG", str(tmp_path / "cli.duckdb"))
     yield tmp_path / "cli.duckdb"
-    from indicators.gudang import Gudang
+    from indicators.data.gudang import Gudang
     g = Gudang._bawaan.get(str(tmp_path / "cli.duckdb"))
     if g is not None:
         g.tutup()
@@ -192,7 +193,7 @@ def test_cli_briefing_periode_dan_bahasa(gudang_kosong, tmp_path):
 
     out = tmp_path / "juni.pdf"
     assert main(["briefing", "--period", "2026-06", "--lang", "en", "--out", str(out)]) == 0
-    r = rk.susun_ringkasan(demo(), muat_kerangka(), "18.02", "2026-06")
+    r = susun_ringkasan(demo(), muat_kerangka(), "18.02", "2026-06")
     _, teks = _teks(out.read_bytes())
     assert "Kabupaten Lampung Tengah (18.02) · June 2026" in teks
     assert f"{r.indeks:.1f}" in teks
@@ -202,7 +203,7 @@ def test_cli_briefing_periode_dan_bahasa(gudang_kosong, tmp_path):
 
 def test_cli_kabupaten_lain_tidak_mengubah_gudang(gudang_kosong, tmp_path):
     from indicators.cli import main
-    from indicators.gudang import Gudang
+    from indicators.data.gudang import Gudang
 
     assert main(["briefing", "--out", str(tmp_path / "a.pdf")]) == 0          # loads the 18.02 demo
     assert main(["briefing", "--district", "52.02", "--out", str(tmp_path / "b.pdf")]) == 0

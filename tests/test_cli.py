@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from indicators import skema
+from indicators.data import skema
 
 
 def cli(*args, env=None):

@@ -4,9 +4,11 @@ import hashlib
 import pandas as pd
 import pytest
 
-from indicators import aduan, skema
-from indicators.demo import buat_demo
-from indicators.wilayah import daftar_wilayah
+from indicators.aduan import aturan
+from indicators.aduan import siapan as aduan
+from indicators.data import skema
+from indicators.data.demo import buat_demo
+from indicators.wilayah.daftar import daftar_wilayah
 from tests.bantu import demo, ke_teks
 
 
@@ -65,7 +67,7 @@ def test_aduan_terpusat_di_jalan_provinsi_kecamatan_yang_disebut_bupati():
     prov = a[a.status_jalan == "provinsi"]
     # most provincial-road complaints come from the named kecamatan (7 of 28)
     assert prov.kecamatan.isin(fokus).mean() > 0.5
-    buka = a[aduan.tandai_terbuka(a)]
+    buka = a[aturan.tandai_terbuka(a)]
     assert (buka.status_jalan == "provinsi").mean() > 0.4
 
 

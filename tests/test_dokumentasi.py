@@ -1,7 +1,7 @@
 """Every declared setting is documented in the README (as datasette's test_docs does for its settings)."""
 import pathlib
 
-from indicators.pengaturan import daftar_pengaturan
+from indicators.dasar.pengaturan import daftar_pengaturan
 
 
 def test_setiap_pengaturan_di_readme():

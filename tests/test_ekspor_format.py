@@ -6,9 +6,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indicators import format as fmt
-from indicators.ekspor import ke_csv, ke_xlsx
-from indicators.label import BAHASA, semua_label, teks
+from indicators.dasar import format as fmt
+from indicators.dasar.label import BAHASA, semua_label, teks
+from indicators.laporan.ekspor import ke_csv, ke_xlsx
 
 BAHAYA = ["=HYPERLINK(\"http://x\",\"klik\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
 

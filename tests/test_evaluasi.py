@@ -1,4 +1,4 @@
-"""Kominfo evaluation core (indicators/evaluasi.py): the achievement index with given weights worked out
+"""Kominfo evaluation core (indicators/evaluasi/): the achievement index with given weights worked out
 by hand, cell scores from evidence, evidence tagging coverage of every pillar × dimension, settings
 validation, freshness, and the U4SSC crosswalk."""
 import copy
@@ -9,11 +9,15 @@ import pandas as pd
 import pytest
 import yaml
 
-from indicators import evaluasi as ev
-from indicators import progres
-from indicators.evaluasi import DIMENSI, PILAR
-from indicators.pengaturan import AKAR
-from indicators.skor.kerangka import muat_kerangka
+from indicators.dasar.pengaturan import AKAR
+from indicators.evaluasi.bukti import dimensi_program, indikator_tanpa_dimensi, matriks_bukti, tabel_bukti
+from indicators.evaluasi.indeks import indeks_capaian
+from indicators.evaluasi.kesegaran import kesegaran_indikator, skor_indikator_kabupaten
+from indicators.evaluasi.pengaturan import baca_pengaturan, muat_pengaturan, normalisasi_bobot
+from indicators.evaluasi.susun import evaluasi
+from indicators.evaluasi.u4ssc import crosswalk_u4ssc
+from indicators.progres.status import status_program
+from indicators.skor.kerangka import DIMENSI, PILAR, muat_kerangka
 from tests.bantu import demo
 
 W = {"baseline": 10, "output": 20, "outcome": 30, "impact": 30, "quick_win": 10}
@@ -27,13 +31,13 @@ def _matriks(sel: dict[str, dict[str, float]]) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def hasil_demo():
-    return ev.evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
+    return evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
 
 
 # --- achievement index, by hand -----------------------------------------------------------------
 
 def test_indeks_satu_pilar_lengkap():
-    h = ev.indeks_capaian(_matriks({"living": dict(zip(DIMENSI, [50, 60, 70, 80, 90], strict=True))}), W)
+    h = indeks_capaian(_matriks({"living": dict(zip(DIMENSI, [50, 60, 70, 80, 90], strict=True))}), W)
     # 0.1*50 + 0.2*60 + 0.3*70 + 0.3*80 + 0.1*90 = 5 + 12 + 21 + 24 + 9 = 71
     assert h.indeks == pytest.approx(71.0)
     assert h.bobot_tercakup == pytest.approx(1.0)
@@ -42,7 +46,7 @@ def test_indeks_satu_pilar_lengkap():
 
 def test_indeks_tanpa_quick_win_dibobot_ulang():
     sel = {"living": {"baseline": 50, "output": 60, "outcome": 70, "impact": 80}}
-    h = ev.indeks_capaian(_matriks(sel), W)
+    h = indeks_capaian(_matriks(sel), W)
     # quick win has no evidence: (5 + 12 + 21 + 24) / 0.9 = 62 / 0.9 = 68.888...
     assert h.indeks == pytest.approx(62 / 0.9)
     assert h.bobot_tercakup == pytest.approx(0.9)
@@ -50,7 +54,7 @@ def test_indeks_tanpa_quick_win_dibobot_ulang():
 
 def test_indeks_dua_pilar_dan_pilar_tanpa_cukup_bukti():
     sel = {"living": dict(zip(DIMENSI, [50, 60, 70, 80, 90], strict=True)), "economy": {"output": 40}}
-    h = ev.indeks_capaian(_matriks(sel), W)
+    h = indeks_capaian(_matriks(sel), W)
     # output = (60 + 40) / 2 = 50; the others only from living:
     # 0.1*50 + 0.2*50 + 0.3*70 + 0.3*80 + 0.1*90 = 5 + 10 + 21 + 24 + 9 = 69
     assert h.indeks == pytest.approx(69.0)
@@ -62,7 +66,7 @@ def test_indeks_dua_pilar_dan_pilar_tanpa_cukup_bukti():
 
 def test_bobot_pilar():
     sel = {"living": {"output": 60}, "economy": {"output": 40}}
-    h = ev.indeks_capaian(_matriks(sel), W, {"living": 3, "economy": 1}, ambang=0)
+    h = indeks_capaian(_matriks(sel), W, {"living": 3, "economy": 1}, ambang=0)
     # output = (3*60 + 1*40) / 4 = 55; the only evidenced dimension -> index 55
     assert h.dimensi.set_index("dimensi").loc["output", "skor"] == pytest.approx(55.0)
     assert h.indeks == pytest.approx(55.0)
@@ -73,17 +77,17 @@ def test_bobot_pilar():
     ({"outcome": 70, "baseline": 60}, False),  # 30 % + 10 % = 40 %: insufficient evidence
 ])
 def test_ambang_bobot_berbukti(sel, ada):
-    h = ev.indeks_capaian(_matriks({"living": sel}), W, ambang=0.5)
+    h = indeks_capaian(_matriks({"living": sel}), W, ambang=0.5)
     assert (not math.isnan(h.indeks)) is ada
 
 
 def test_bobot_dalam_persen_atau_pecahan_sama():
     m = _matriks({"living": dict(zip(DIMENSI, [50, 60, 70, 80, 90], strict=True))})
-    a = ev.indeks_capaian(m, W).indeks
-    b = ev.indeks_capaian(m, {k: v / 100 for k, v in W.items()}).indeks
+    a = indeks_capaian(m, W).indeks
+    b = indeks_capaian(m, {k: v / 100 for k, v in W.items()}).indeks
     assert a == pytest.approx(b)
     # all the weight on impact: the index is the impact score
-    assert ev.indeks_capaian(m, {**dict.fromkeys(DIMENSI, 0), "impact": 1}).indeks == pytest.approx(80.0)
+    assert indeks_capaian(m, {**dict.fromkeys(DIMENSI, 0), "impact": 1}).indeks == pytest.approx(80.0)
 
 
 @pytest.mark.parametrize("bobot, pesan", [
@@ -96,7 +100,7 @@ def test_bobot_dalam_persen_atau_pecahan_sama():
 ])
 def test_bobot_buruk_ditolak(bobot, pesan):
     with pytest.raises(ValueError, match=pesan):
-        ev.normalisasi_bobot(bobot)
+        normalisasi_bobot(bobot)
 
 
 # --- cell scores from evidence ------------------------------------------------------------------
@@ -112,21 +116,21 @@ BUKTI = _bukti([("governance", "output", "indikator", "a", 60.0), ("governance",
 
 
 def test_nilai_sel_dihitung_tangan():
-    m = ev.matriks_bukti(BUKTI).set_index(["pilar", "dimensi"])
+    m = matriks_bukti(BUKTI).set_index(["pilar", "dimensi"])
     sel = m.loc[("governance", "output")]
     # indicators (60 + 80) / 2 = 70; programmes (100 + 50) / 2 = 75 (R unscored); 1:1 -> (70 + 75) / 2 = 72.5
     assert sel[["skor_indikator", "skor_program", "skor"]].tolist() == [70.0, 75.0, 72.5]
     assert sel[["n_indikator", "n_program", "n_berskor"]].tolist() == [2, 3, 4]
     assert sel["bukti"] == "a, b, P, Q, R"
     # indicator:programme = 3:1 -> (3*70 + 75) / 4 = 71.25
-    atur = ev.muat_pengaturan()
+    atur = muat_pengaturan()
     atur31 = type(atur)(**{**atur.__dict__, "bobot_bukti": (("indikator", 3.0), ("program", 1.0))})
-    m31 = ev.matriks_bukti(BUKTI, atur31).set_index(["pilar", "dimensi"])
+    m31 = matriks_bukti(BUKTI, atur31).set_index(["pilar", "dimensi"])
     assert m31.loc[("governance", "output"), "skor"] == 71.25
 
 
 def test_setiap_sel_ada_dan_menyebut_buktinya_atau_tidak_ada_bukti():
-    m = ev.matriks_bukti(BUKTI)
+    m = matriks_bukti(BUKTI)
     assert len(m) == len(PILAR) * len(DIMENSI) == 30
     assert not m.duplicated(["pilar", "dimensi"]).any()
     k = m.set_index(["pilar", "dimensi"])["keterangan"]
@@ -162,18 +166,18 @@ def test_indikator_tanpa_tag_disebut():
     from indicators.skor.kerangka import baca_kerangka
     k = baca_kerangka(raw)
     pertama = raw["pillars"][0]["elements"][0]["indicators"][0]["id"]
-    assert ev.indikator_tanpa_dimensi(k) == [pertama]
-    assert pertama not in set(ev.tabel_bukti(k, None)["id"])
+    assert indikator_tanpa_dimensi(k) == [pertama]
+    assert pertama not in set(tabel_bukti(k, None)["id"])
 
 
 def test_dimensi_program_bawaan_dan_tag_salah():
     p = pd.DataFrame({"jenis": ["quick_win", "menengah", "panjang", "panjang"],
                       "dimensi": [None, "", np.nan, "impact"]})
-    assert ev.dimensi_program(p).tolist() == ["quick_win", "output", "outcome", "impact"]
+    assert dimensi_program(p).tolist() == ["quick_win", "output", "outcome", "impact"]
     with pytest.raises(ValueError, match="dimensi tidak dikenal"):
-        ev.dimensi_program(p.assign(dimensi=["dampak", None, None, None]))
+        dimensi_program(p.assign(dimensi=["dampak", None, None, None]))
     with pytest.raises(ValueError, match="jenis tidak dikenal"):
-        ev.dimensi_program(pd.DataFrame({"jenis": ["tahunan"], "dimensi": [None]}))
+        dimensi_program(pd.DataFrame({"jenis": ["tahunan"], "dimensi": [None]}))
 
 
 # --- the whole evaluation on the demo -----------------------------------------------------------
@@ -187,25 +191,25 @@ def test_evaluasi_demo_konsisten(hasil_demo):
     assert d["bobot"].tolist() == pytest.approx([0.1, 0.2, 0.3, 0.3, 0.1])
     assert h.matriks["skor"].dropna().between(0, 100).all()
     # programme evidence carries the programme's achievement from the progress core
-    s = progres.status_program(demo()["program_progres"], demo()["program"], "2026-10").set_index("id_program")
+    s = status_program(demo()["program_progres"], demo()["program"], "2026-10").set_index("id_program")
     bp = h.bukti[h.bukti["jenis_bukti"] == "program"].set_index("id")
     pd.testing.assert_series_equal(bp["skor"].sort_index(), s["capaian"].sort_index(), check_names=False)
 
 
 def test_evaluasi_bobot_lain(hasil_demo):
-    h = ev.evaluasi(demo(), muat_kerangka(), "18.02", "2026-10", bobot={**dict.fromkeys(DIMENSI, 0), "impact": 5})
+    h = evaluasi(demo(), muat_kerangka(), "18.02", "2026-10", bobot={**dict.fromkeys(DIMENSI, 0), "impact": 5})
     assert h.indeks == pytest.approx(hasil_demo.dimensi.set_index("dimensi").loc["impact", "skor"])
 
 
 def test_skor_indikator_dari_kerangka():
-    s = ev.skor_indikator_kabupaten(demo(), muat_kerangka(), "18.02", "2026-10")
+    s = skor_indikator_kabupaten(demo(), muat_kerangka(), "18.02", "2026-10")
     assert len(s) == len(muat_kerangka().indikator)
     assert s["skor"].dropna().between(0, 100).all() and s["skor"].notna().all()
 
 
 def test_evaluasi_periode_buruk():
     with pytest.raises(ValueError, match="YYYY-MM"):
-        ev.evaluasi(demo(), muat_kerangka(), "18.02", "Oktober 2026")
+        evaluasi(demo(), muat_kerangka(), "18.02", "Oktober 2026")
 
 
 # --- coverage and freshness ---------------------------------------------------------------------
@@ -215,7 +219,7 @@ def test_kesegaran_di_batas_usang(terakhir, umur, usang):
     masuk = pd.to_datetime(["2026-09-30 23:00", "2026-11-02 08:00"])
     d = {"nilai_indikator": pd.DataFrame({"indikator": ["gov_spbe", "gov_spbe"], "periode": ["2024-12", terakhir]}),
          "layanan_permohonan": pd.DataFrame({"tanggal_masuk": masuk})}
-    t = ev.kesegaran_indikator(d, muat_kerangka(), "2026-10", usang_bulan=12).set_index("indikator")
+    t = kesegaran_indikator(d, muat_kerangka(), "2026-10", usang_bulan=12).set_index("indikator")
     assert (t.loc["gov_spbe", "umur_bulan"], bool(t.loc["gov_spbe", "usang"])) == (umur, usang)
     # an event dataset: its latest month up to the period (a November row is in the future here)
     assert t.loc["gov_hari_proses", "periode_data"] == "2026-09"
@@ -240,7 +244,7 @@ def _raw():
 
 
 def test_pengaturan_bawaan():
-    a = ev.muat_pengaturan()
+    a = muat_pengaturan()
     assert a.bobot == pytest.approx({"baseline": 0.1, "output": 0.2, "outcome": 0.3, "impact": 0.3, "quick_win": 0.1})
     assert a.dimensi_bawaan_jenis == {"quick_win": "quick_win", "menengah": "output", "panjang": "outcome"}
     assert set(a.nama_dimensi) == set(DIMENSI)
@@ -264,12 +268,12 @@ def test_pengaturan_buruk_ditolak(ubah, pesan):
     r = _raw()
     ubah(r)
     with pytest.raises(ValueError, match=pesan):
-        ev.baca_pengaturan(r)
+        baca_pengaturan(r)
 
 
 def test_struktur_u4ssc_tiga_dimensi_tujuh_sub_22_kategori():
     # the published structure of the U4SSC KPIs: 3 dimensions, 7 sub-dimensions, 22 categories
-    u = ev.muat_pengaturan().u4ssc
+    u = muat_pengaturan().u4ssc
     assert list(u["dimensi"]) == ["economy", "environment", "society_culture"]
     sub = [s for d in u["dimensi"].values() for s in d["sub"]]
     assert len(sub) == 7
@@ -279,32 +283,32 @@ def test_struktur_u4ssc_tiga_dimensi_tujuh_sub_22_kategori():
 
 def test_crosswalk_lengkap_untuk_kerangka_bawaan():
     k = muat_kerangka()
-    t = ev.crosswalk_u4ssc(k, "id")
+    t = crosswalk_u4ssc(k, "id")
     assert len(t) == len(k.pilar) + len(k.indikator)
     assert (t["kecocokan"] != "belum_dipetakan").all(), t.loc[t["kecocokan"] == "belum_dipetakan", "id"].tolist()
     assert set(t["u4ssc_dimensi"]) == {"Ekonomi", "Lingkungan", "Sosial dan Budaya"}
-    en = ev.crosswalk_u4ssc(k, "en").set_index("id")
+    en = crosswalk_u4ssc(k, "en").set_index("id")
     assert en.loc["eco_kemiskinan", ["u4ssc_dimensi", "u4ssc_kategori", "kpi_u4ssc"]].tolist() == [
         "Society and Culture", "Social Inclusion", "Poverty Share"]
     assert en.loc["environment", ["u4ssc_dimensi", "u4ssc_sub"]].tolist() == ["Environment", "Environment"]
 
 
 def test_crosswalk_item_belum_dipetakan_tidak_hilang():
-    a = ev.muat_pengaturan()
+    a = muat_pengaturan()
     u = copy.deepcopy(dict(a.u4ssc))
     u["indikator"] = {k: v for k, v in u["indikator"].items() if k != "soc_rls"}
-    t = ev.crosswalk_u4ssc(muat_kerangka(), "id", type(a)(**{**a.__dict__, "u4ssc": u})).set_index("id")
+    t = crosswalk_u4ssc(muat_kerangka(), "id", type(a)(**{**a.__dict__, "u4ssc": u})).set_index("id")
     assert t.loc["soc_rls", ["kecocokan", "u4ssc_dimensi"]].tolist() == ["belum_dipetakan", ""]
 
 
 def test_crosswalk_bahasa_salah():
     with pytest.raises(ValueError, match="bahasa"):
-        ev.crosswalk_u4ssc(muat_kerangka(), "fr")
+        crosswalk_u4ssc(muat_kerangka(), "fr")
 
 
 def test_evaluasi_tanpa_program_hanya_indikator():
     d = {k: v for k, v in demo().items() if k not in ("program", "program_progres")}
-    h = ev.evaluasi(d, muat_kerangka(), "18.02", "2026-10")
+    h = evaluasi(d, muat_kerangka(), "18.02", "2026-10")
     # no indicator is tagged quick win: that dimension has no evidence anywhere, the others re-weigh
     dim = h.dimensi.set_index("dimensi")
     assert math.isnan(dim.loc["quick_win", "skor"]) and dim.loc["quick_win", "n_pilar"] == 0

@@ -9,10 +9,11 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from indicators import evaluasi as ev
-from indicators import laporan_evaluasi as lap
-from indicators.format import angka
-from indicators.skor.kerangka import muat_kerangka
+from indicators.dasar.format import angka
+from indicators.evaluasi.pengaturan import muat_pengaturan
+from indicators.evaluasi.susun import evaluasi
+from indicators.laporan import evaluasi as lap
+from indicators.skor.kerangka import DIMENSI, muat_kerangka
 from tests.bantu import demo
 
 TANGGAL = datetime.date(2026, 11, 22)
@@ -20,7 +21,7 @@ TANGGAL = datetime.date(2026, 11, 22)
 
 @pytest.fixture(scope="module")
 def hasil():
-    return ev.evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
+    return evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
 
 
 def _teks_pdf(b: bytes) -> str:
@@ -32,7 +33,7 @@ def _teks_pdf(b: bytes) -> str:
     ("en", "October 2026", ["Baseline", "Output", "Outcome", "Impact", "Quick Win"]),
 ])
 def test_pdf_memuat_wilayah_periode_indeks_dan_tabel_dimensi(hasil, bahasa, periode, dimensi):
-    b = lap.laporan_pdf(hasil, muat_kerangka(), ev.muat_pengaturan(), "Kabupaten Lampung Tengah", bahasa,
+    b = lap.laporan_pdf(hasil, muat_kerangka(), muat_pengaturan(), "Kabupaten Lampung Tengah", bahasa,
                         tersimulasi=True, dibuat=TANGGAL)
     assert b.startswith(b"%PDF")
     t = _teks_pdf(b)
@@ -42,7 +43,7 @@ def test_pdf_memuat_wilayah_periode_indeks_dan_tabel_dimensi(hasil, bahasa, peri
     assert f"{judul}: {angka(hasil.indeks, 1, bahasa)}" in t
     # the dimension table: each dimension with its weight (%) and score, as the core computed them
     for r in hasil.dimensi.itertuples():
-        nama = dimensi[list(ev.DIMENSI).index(r.dimensi)]
+        nama = dimensi[list(DIMENSI).index(r.dimensi)]
         baris = f"{nama} {angka(r.bobot * 100, 0, bahasa)} {angka(r.skor, 1, bahasa)} {angka(r.kontribusi, 1, bahasa)}"
         assert baris in t, baris
     assert ("DATA TERSIMULASI" if bahasa == "id" else "SIMULATED DATA") in t
@@ -51,7 +52,7 @@ def test_pdf_memuat_wilayah_periode_indeks_dan_tabel_dimensi(hasil, bahasa, peri
 
 
 def test_pdf_tanpa_font_unicode_tetap_terbaca(hasil):
-    b = lap.laporan_pdf(hasil, muat_kerangka(), ev.muat_pengaturan(), "Kabupaten Lampung Tengah", "id",
+    b = lap.laporan_pdf(hasil, muat_kerangka(), muat_pengaturan(), "Kabupaten Lampung Tengah", "id",
                         dibuat=TANGGAL, font=None)
     t = _teks_pdf(b)
     assert "Kabupaten Lampung Tengah" in t and f"Indeks capaian: {angka(hasil.indeks, 1)}" in t
@@ -60,14 +61,14 @@ def test_pdf_tanpa_font_unicode_tetap_terbaca(hasil):
 
 
 def test_pdf_deterministik(hasil):
-    a = lap.laporan_pdf(hasil, muat_kerangka(), ev.muat_pengaturan(), "Kab. X", "id", dibuat=TANGGAL)
-    b = lap.laporan_pdf(hasil, muat_kerangka(), ev.muat_pengaturan(), "Kab. X", "id", dibuat=TANGGAL)
+    a = lap.laporan_pdf(hasil, muat_kerangka(), muat_pengaturan(), "Kab. X", "id", dibuat=TANGGAL)
+    b = lap.laporan_pdf(hasil, muat_kerangka(), muat_pengaturan(), "Kab. X", "id", dibuat=TANGGAL)
     assert a == b
 
 
 def test_pdf_indeks_tidak_cukup_ditulis_bukan_nol(hasil):
     kosong = hasil.__class__(**{**hasil.__dict__, "indeks": float("nan")})
-    t = _teks_pdf(lap.laporan_pdf(kosong, muat_kerangka(), ev.muat_pengaturan(), "Kab. X", "id", dibuat=TANGGAL))
+    t = _teks_pdf(lap.laporan_pdf(kosong, muat_kerangka(), muat_pengaturan(), "Kab. X", "id", dibuat=TANGGAL))
     assert "Indeks capaian: bukti tidak cukup" in t
 
 
@@ -76,7 +77,7 @@ def test_xlsx_tabel_pendukung_dibaca_ulang(hasil):
     s = hasil.status_program.copy()
     s.loc[s.index[0], "nama"] = '=HYPERLINK("http://x","klik")'
     h = hasil.__class__(**{**hasil.__dict__, "status_program": s})
-    t = lap.tabel_evaluasi(h, muat_kerangka(), ev.muat_pengaturan(), "id")
+    t = lap.tabel_evaluasi(h, muat_kerangka(), muat_pengaturan(), "id")
     wb = load_workbook(io.BytesIO(lap.xlsx_tabel(t.untuk_xlsx())))
     assert wb.sheetnames == ["dimensi", "pilar_x_dimensi", "indeks_pilar", "bukti", "sel_tanpa_bukti",
                              "cakupan_data", "program", "u4ssc"]
@@ -100,7 +101,7 @@ def test_xlsx_nama_lembar_buruk():
 
 
 def test_tabel_evaluasi_saring_pilar_dan_dua_bahasa(hasil):
-    k, a = muat_kerangka(), ev.muat_pengaturan()
+    k, a = muat_kerangka(), muat_pengaturan()
     t = lap.tabel_evaluasi(hasil, k, a, "en", pilar=["living"])
     bukti = t.bukti[0]
     assert set(bukti["Pillar"]) == {"Smart Living"}

@@ -16,8 +16,9 @@ import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators import geo, wilayah
-from indicators.pengaturan import AKAR
+from indicators.dasar.pengaturan import AKAR
+from indicators.wilayah import batas as geo
+from indicators.wilayah import daftar as wilayah
 
 REFERENSI = AKAR.parent / "shared" / "reference" / "geo"
 DATA_MD = AKAR.parent / "shared" / "spec" / "DATA.md"

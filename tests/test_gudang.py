@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from indicators import skema
-from indicators.gudang import Gudang
+from indicators.data import skema
+from indicators.data.gudang import Gudang
 from tests.bantu import demo, ke_teks
 
 
@@ -73,8 +73,8 @@ def test_proses_dibunuh_saat_impor_gudang_tetap(tmp_path):
     g.tutup()
     kode = textwrap.dedent(f"""
         import os, signal
-        from indicators.gudang import Gudang
-        from indicators.demo import buat_demo
+        from indicators.data.gudang import Gudang
+        from indicators.data.demo import buat_demo
         g = Gudang({str(path)!r})
         data = buat_demo("18.02", bulan=3, dataset=["program"])["program"]
         g.impor(data, "program", sebelum_commit=lambda: os.kill(os.getpid(), signal.SIGKILL))

@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import berkas, ekspor, impor, skema
-from indicators.gudang import Gudang
-from indicators.pengaturan import AKAR
+from indicators.dasar.pengaturan import AKAR
+from indicators.data import berkas, impor, skema
+from indicators.data.gudang import Gudang
+from indicators.laporan import ekspor
 from tests.bantu import demo, ke_teks
 
 FIXTURE = Path(__file__).parent / "fixtures" / "impor"

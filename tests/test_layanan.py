@@ -7,7 +7,11 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from indicators import layanan, layanan_netizen, layanan_ronda, layanan_sinyal, layanan_situs
+from indicators.layanan import netizen as layanan_netizen
+from indicators.layanan import nilai as layanan
+from indicators.layanan import ronda as layanan_ronda
+from indicators.layanan import sinyal as layanan_sinyal
+from indicators.layanan import situs as layanan_situs
 from indicators.skor.hitung import hitung_nilai
 from indicators.skor.kerangka import muat_kerangka
 

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from indicators import layanan, layanan_mutu, layanan_situs
-from indicators.label import BAHASA, semua_label
-from indicators.pengaturan import DATA_DIR
-from indicators.skema import skema
+from indicators.dasar.label import BAHASA, semua_label
+from indicators.dasar.pengaturan import DATA_DIR
+from indicators.data.skema import skema
+from indicators.layanan import mutu as layanan_mutu
+from indicators.layanan import nilai as layanan
+from indicators.layanan import situs as layanan_situs
 from indicators.skor.kerangka import muat_kerangka
 from indicators.skor.turunan import KONTAK_SITUS
 

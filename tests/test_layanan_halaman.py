@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import layanan
-from indicators.format import angka, persen
-from indicators.pengaturan import AKAR
+from indicators.dasar.format import angka, persen
+from indicators.dasar.pengaturan import AKAR
+from indicators.layanan import nilai as layanan
 from indicators.skor.hitung import hitung_nilai
 from indicators.skor.kerangka import muat_kerangka
 
@@ -31,7 +31,7 @@ def gudang_uji(tmp_path_factory):
 # overview first, whose own "periode" widget would take the URL's period before this page sees it).
 ENTRI = f"""
 import streamlit as st
-from indicators.label import teks
+from indicators.dasar.label import teks
 from pages._bersama import pilih_bahasa
 st.set_page_config(layout="wide")
 b = pilih_bahasa()
@@ -51,14 +51,14 @@ def buka(**query) -> AppTest:
 
 
 def data_gudang() -> dict:
-    from indicators.gudang import Gudang
+    from indicators.data.gudang import Gudang
 
     g = Gudang.bawaan()
     return {n: g.baca(n) for n in layanan.DATASET}
 
 
 def teks_nilai(x, satuan: str, b: str = "id") -> str:
-    """How the page writes an indicator value (indicators.format)."""
+    """How the page writes an indicator value (indicators.dasar.format)."""
     if satuan.startswith("%"):
         return persen(x, 1, b)
     return angka(x, 1, b) if "/" in satuan or x != x else f"{angka(x, 1, b)} {satuan}"

@@ -4,7 +4,8 @@ month of the dataset."""
 import pandas as pd
 import pytest
 
-from indicators import layanan, layanan_mutu
+from indicators.layanan import mutu as layanan_mutu
+from indicators.layanan import nilai as layanan
 
 A, B = "18.02.01.2001", "18.02.01.2002"
 KINI = pd.Timestamp("2026-11-01")      # the data's "now": the end of October 2026

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.format import angka
+from indicators.dasar.format import angka
 from indicators.skor import koherensi, muat_kerangka, skor_wilayah
 from tests.bantu import buka_halaman, demo, larik
 

@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from indicators import geo, peta
-from indicators.pengaturan import AKAR
+from indicators.dasar.pengaturan import AKAR
+from indicators.dasar.teks_aman import aman_html
+from indicators.tampilan import peta
+from indicators.wilayah import batas as geo
 
 REFERENSI = AKAR.parent / "shared" / "reference" / "geo"
 SERANGAN = ["<img src=x onerror=alert(1)>", "`${alert(1)}`", "<a href='javascript:alert(1)'>x</a>",
@@ -34,7 +36,7 @@ def lokasi(fig) -> list[str]:
 
 @pytest.mark.parametrize("serangan", SERANGAN)
 def test_aman_html_membuat_teks_tidak_aktif(serangan):
-    s = peta.aman_html(serangan)
+    s = aman_html(serangan)
     assert not set(s) & set("<>`${}\"'")
     assert s.replace("&lt;", "<").replace("&gt;", ">").replace("&#96;", "`").replace("&#36;", "$") \
         .replace("&#123;", "{").replace("&#125;", "}").replace("&#39;", "'").replace("&amp;", "&") == serangan
@@ -42,7 +44,7 @@ def test_aman_html_membuat_teks_tidak_aktif(serangan):
 
 @pytest.mark.parametrize("kosong", [None, float("nan"), pd.NA])
 def test_aman_html_kosong(kosong):
-    assert peta.aman_html(kosong) == ""
+    assert aman_html(kosong) == ""
 
 
 @pytest.mark.parametrize("serangan", SERANGAN)
@@ -54,7 +56,7 @@ def test_choropleth_meloloskan_teks_berbahaya(serangan):
                                label_nilai=serangan, hover=info)
     teks = teks_tampil(fig)
     assert serangan not in teks
-    assert peta.aman_html(serangan) in teks
+    assert aman_html(serangan) in teks
     for t in fig.data:  # the only template syntax left is ours
         assert t.hovertemplate.count("%{") == t.hovertemplate.count("%{customdata[")
 
@@ -65,7 +67,7 @@ def test_peta_titik_meloloskan_teks_berbahaya(serangan):
                       "jenis": [serangan, "b"], "deskripsi": [serangan, serangan]})
     fig = peta.peta_titik(d, warna="jenis", hover={"deskripsi": serangan}, judul=serangan)
     teks = teks_tampil(fig)
-    assert serangan not in teks and peta.aman_html(serangan) in teks
+    assert serangan not in teks and aman_html(serangan) in teks
 
 
 # --- choropleth ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.format import angka
+from indicators.dasar.format import angka
 from indicators.skor import PengaturanKetidakpastian, PengaturanSkor, ketidakpastian, muat_kerangka, skor_wilayah
 from indicators.skor.hitung import hitung_nilai
 from tests.bantu import buka_halaman, demo, larik
@@ -177,7 +177,7 @@ def test_jalur_pilar_elemen_indikator_unit_desa():
     assert all(np.isnan(peta[k]) for k in tanpa)
     at.selectbox(key="unit").set_value("18.02.05.2001").run()
     assert _q(at, "unit") == "18.02.05.2001" and not at.exception
-    from indicators.wilayah import daftar_wilayah
+    from indicators.wilayah.daftar import daftar_wilayah
     nama = daftar_wilayah("18.02", "desa").set_index("kode_wilayah").loc["18.02.05.2001", "nama"]
     assert f"{nama}: kekuatan, kelemahan dan tren" in [s.value for s in at.subheader]
     tren = next(f for f in _grafik(at) if f["layout"].get("title", {}).get("text", "").startswith("Tren"))
@@ -187,7 +187,7 @@ def test_jalur_pilar_elemen_indikator_unit_desa():
 
 
 def test_kekuatan_kelemahan_unit_dengan_nilai_asli():
-    from indicators.ringkasan import kekuatan_kelemahan
+    from indicators.ringkasan.peringkat import kekuatan_kelemahan
 
     at = buka(unit="18.02.14")
     h = _inti("kecamatan")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicators import privasi
-from indicators.ekspor import ke_csv, ke_xlsx
+from indicators.akses import privasi
+from indicators.laporan.ekspor import ke_csv, ke_xlsx
 from tests.bantu import demo
 
 POLA_QUALITY = re.compile(r"(\+62|0)8\d{7,11}")  # QUALITY.md's phone pattern

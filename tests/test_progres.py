@@ -1,4 +1,4 @@
-"""Masterplan progress core (indicators/progres.py): S-curves, status at the lateness boundaries,
+"""Masterplan progress core (indicators/progres/): S-curves, status at the lateness boundaries,
 summaries and bad input, against values worked out by hand; and the demo programmes (issue 8 item 4)."""
 import math
 
@@ -6,8 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import progres
-from indicators.demo import buat_demo
+from indicators.data.demo import buat_demo
+from indicators.progres.kurva import kurva_rata, kurva_s, progres_bulanan
+from indicators.progres.masukan import KOLOM_PROGRES, saring_program
+from indicators.progres.status import jadwal, program_terlambat, ringkasan_per, status_program
+from indicators.progres.tabel import nama_status, susun_tabel, tabel_status
 from tests.bantu import demo
 
 
@@ -22,7 +25,7 @@ def _program(**ubah) -> pd.DataFrame:
 
 
 def _laporan(rows) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=list(progres.KOLOM_PROGRES))
+    return pd.DataFrame(rows, columns=list(KOLOM_PROGRES))
 
 
 LAPORAN_ABC = _laporan([
@@ -35,7 +38,7 @@ LAPORAN_ABC = _laporan([
 # --- S-curve ------------------------------------------------------------------------------------
 
 def test_kurva_s_dihitung_tangan():
-    k = progres.kurva_s(LAPORAN_ABC, _program(), sampai="2026-03").set_index("periode")
+    k = kurva_s(LAPORAN_ABC, _program(), sampai="2026-03").set_index("periode")
     # January: A reported (10, 10); B started in 2026 but has no report yet -> unknown, left out;
     # C starts in 2027 -> 0. Budget weights A 3, C 2:
     #   target = (3*10 + 2*0) / (3 + 2) = 6.0; realisation = (3*10 + 2*0) / 5 = 6.0
@@ -60,12 +63,12 @@ def test_kurva_s_dihitung_tangan():
 
 def test_kurva_s_tanpa_anggaran_bobot_sama():
     # every budget 0: equal weights. February: (30 + 50 + 0) / 3 = 26.666...
-    k = progres.kurva_s(LAPORAN_ABC, _program(anggaran=[0.0, 0.0, 0.0])).set_index("periode")
+    k = kurva_s(LAPORAN_ABC, _program(anggaran=[0.0, 0.0, 0.0])).set_index("periode")
     assert k.loc["2026-02", "target_fisik"] == pytest.approx(80 / 3)
 
 
 def test_progres_bulanan_menyebut_asal_setiap_nilai():
-    g = progres.progres_bulanan(LAPORAN_ABC, _program(), sampai="2026-03").set_index(["id_program", "periode"])
+    g = progres_bulanan(LAPORAN_ABC, _program(), sampai="2026-03").set_index(["id_program", "periode"])
     assert g.loc[("A", "2026-01"), "sumber"] == "laporan"
     assert g.loc[("A", "2026-03"), "sumber"] == "terbawa" and g.loc[("A", "2026-03"), "realisasi_persen"] == 15.0
     assert g.loc[("B", "2026-01"), "sumber"] == "tidak_diketahui"
@@ -76,12 +79,12 @@ def test_progres_bulanan_menyebut_asal_setiap_nilai():
 def test_laporan_sebelum_jendela_tetap_terbawa():
     # a report of December 2025 is the cumulative position at January 2026 when the window starts there
     pp = _laporan([("A", "2025-12", 5.0, 4.0, 1e8)])
-    g = progres.progres_bulanan(pp, _program(tahun_mulai=[2025, 2026, 2027]), dari="2026-01", sampai="2026-01")
+    g = progres_bulanan(pp, _program(tahun_mulai=[2025, 2026, 2027]), dari="2026-01", sampai="2026-01")
     assert g.set_index("id_program").loc["A", ["realisasi_persen", "sumber"]].tolist() == [4.0, "terbawa"]
 
 
 def test_kurva_rata_lama_tetap_ada():
-    k = progres.kurva_rata(LAPORAN_ABC)
+    k = kurva_rata(LAPORAN_ABC)
     # February: mean target (30 + 50) / 2 = 40
     assert k[(k.periode == "2026-02") & (k.seri == "target_persen")]["persen"].item() == 40.0
 
@@ -98,7 +101,7 @@ def test_kurva_rata_lama_tetap_ada():
 ])
 def test_status_di_batas_ambang(target, realisasi, status):
     pp = _laporan([("A", "2026-06", target, realisasi, 0.0)])
-    s = progres.status_program(pp, _program(), "2026-06", ambang=10, ambang_cepat=10)
+    s = status_program(pp, _program(), "2026-06", ambang=10, ambang_cepat=10)
     assert s.set_index("id_program").loc["A", "status"] == status
 
 
@@ -106,52 +109,52 @@ def test_status_lewat_jadwal_terlambat_walau_selisih_kecil():
     # A's schedule ends December 2026; in January 2027 it is at 95 % of a 100 % target: only 5 points
     # behind, but past its end date unfinished -> late (and says why)
     pp = _laporan([("A", "2027-01", 100.0, 95.0, 0.0)])
-    s = progres.status_program(pp, _program(), "2027-01", ambang=10).set_index("id_program")
+    s = status_program(pp, _program(), "2027-01", ambang=10).set_index("id_program")
     assert s.loc["A", "status"] == "terlambat" and bool(s.loc["A", "lewat_jadwal"])
     assert s.loc["A", "selisih"] == pytest.approx(-5.0)
 
 
 def test_status_tanpa_laporan_dan_belum_mulai():
-    s = progres.status_program(LAPORAN_ABC.iloc[:1], _program(), "2026-01").set_index("id_program")
+    s = status_program(LAPORAN_ABC.iloc[:1], _program(), "2026-01").set_index("id_program")
     assert s.loc["B", "status"] == "tanpa_laporan"     # started January 2026, no report
     assert s.loc["C", "status"] == "belum_mulai"       # starts 2027
     assert math.isnan(s.loc["C", "capaian"])
 
 
 def test_capaian_dan_serapan_dihitung_tangan():
-    s = progres.status_program(LAPORAN_ABC, _program(), "2026-02").set_index("id_program")
+    s = status_program(LAPORAN_ABC, _program(), "2026-02").set_index("id_program")
     # A: 15 of 30 -> 50 %; B: 48 of 50 -> 96 %; budget absorbed A 0.45e9 / 3e9 = 15 %
     assert s.loc["A", "capaian"] == pytest.approx(50.0)
     assert s.loc["B", "capaian"] == pytest.approx(96.0)
     assert s.loc["A", "serapan_anggaran"] == pytest.approx(15.0)
     # ahead of target counts as 100 (capped)
-    s = progres.status_program(_laporan([("A", "2026-02", 30.0, 45.0, 0.0)]), _program(), "2026-02")
+    s = status_program(_laporan([("A", "2026-02", 30.0, 45.0, 0.0)]), _program(), "2026-02")
     assert s.set_index("id_program").loc["A", "capaian"] == 100.0
 
 
 @pytest.mark.parametrize("periode, usang", [("2026-04", False), ("2026-05", True)])
 def test_laporan_usang_di_batas(periode, usang):
     # the last report is February 2026; April is 2 months later (not stale at 2), May 3 (stale)
-    s = progres.status_program(LAPORAN_ABC, _program(), periode, usang=2).set_index("id_program")
+    s = status_program(LAPORAN_ABC, _program(), periode, usang=2).set_index("id_program")
     assert bool(s.loc["A", "laporan_usang"]) is usang
     assert s.loc["A", "umur_laporan_bulan"] == (2 if not usang else 3)
 
 
 def test_status_memakai_laporan_terakhir_sebelum_periode():
-    s = progres.status_program(LAPORAN_ABC, _program(), "2026-01").set_index("id_program")
+    s = status_program(LAPORAN_ABC, _program(), "2026-01").set_index("id_program")
     assert s.loc["A", ["periode_laporan", "realisasi_persen"]].tolist() == ["2026-01", 10.0]
 
 
 def test_program_terlambat_daftar_dengan_opd():
     pp = _laporan([("A", "2026-06", 60.0, 20.0, 0.0), ("B", "2026-06", 60.0, 55.0, 0.0)])
-    t = progres.program_terlambat(pp, _program(), ambang=10, periode="2026-06")
+    t = program_terlambat(pp, _program(), ambang=10, periode="2026-06")
     assert t[["id_program", "opd", "selisih"]].to_numpy().tolist() == [["A", "Diskominfo", -40.0]]
 
 
 def test_ringkasan_per_pilar_dihitung_tangan():
     pp = _laporan([("A", "2026-06", 60.0, 20.0, 1e9), ("B", "2026-06", 60.0, 60.0, 0.5e9)])
-    s = progres.status_program(pp, _program(), "2026-06", ambang=10)
-    r = progres.ringkasan_per(s, "pilar").set_index("pilar")
+    s = status_program(pp, _program(), "2026-06", ambang=10)
+    r = ringkasan_per(s, "pilar").set_index("pilar")
     # living: B (capaian 100) and C (not started, no capaian) -> mean 100; budget 1e9 + 2e9, spent 0.5e9
     assert r.loc["living", ["program", "terlambat", "capaian"]].tolist() == [2, 0, 100.0]
     assert r.loc["living", "serapan_anggaran"] == pytest.approx(0.5e9 / 3e9 * 100)
@@ -162,10 +165,10 @@ def test_ringkasan_per_pilar_dihitung_tangan():
 
 
 def test_saring_program_dan_jadwal():
-    p = progres.saring_program(_program(), pilar=["living"], jenis=["panjang"])
+    p = saring_program(_program(), pilar=["living"], jenis=["panjang"])
     assert p["id_program"].tolist() == ["C"]
-    assert progres.saring_program(_program(), opd=[])["id_program"].tolist() == ["A", "B", "C"]
-    j = progres.jadwal(progres.status_program(LAPORAN_ABC, _program(), "2026-02"))
+    assert saring_program(_program(), opd=[])["id_program"].tolist() == ["A", "B", "C"]
+    j = jadwal(status_program(LAPORAN_ABC, _program(), "2026-02"))
     c = j.set_index("id_program").loc["C"]
     assert (str(c["mulai"].date()), str(c["selesai"].date())) == ("2027-01-01", "2029-12-31")
 
@@ -182,7 +185,7 @@ def test_saring_program_dan_jadwal():
 ])
 def test_progres_buruk_ditolak_dengan_jelas(ubah, pesan):
     with pytest.raises(ValueError, match=pesan):
-        progres.status_program(ubah(LAPORAN_ABC.copy()), _program(), "2026-02")
+        status_program(ubah(LAPORAN_ABC.copy()), _program(), "2026-02")
 
 
 @pytest.mark.parametrize("program, pesan", [
@@ -193,7 +196,7 @@ def test_progres_buruk_ditolak_dengan_jelas(ubah, pesan):
 ])
 def test_program_buruk_ditolak(program, pesan):
     with pytest.raises(ValueError, match=pesan):
-        progres.kurva_s(LAPORAN_ABC, program)
+        kurva_s(LAPORAN_ABC, program)
 
 
 @pytest.mark.parametrize("kwargs, pesan", [
@@ -203,25 +206,25 @@ def test_program_buruk_ditolak(program, pesan):
 ])
 def test_argumen_status_buruk(kwargs, pesan):
     with pytest.raises(ValueError, match=pesan):
-        progres.status_program(LAPORAN_ABC, _program(), **kwargs)
+        status_program(LAPORAN_ABC, _program(), **kwargs)
 
 
 def test_sampai_sebelum_dari():
     with pytest.raises(ValueError, match="sebelum"):
-        progres.progres_bulanan(LAPORAN_ABC, _program(), dari="2026-03", sampai="2026-01")
+        progres_bulanan(LAPORAN_ABC, _program(), dari="2026-03", sampai="2026-01")
 
 
 # --- tables for pages ---------------------------------------------------------------------------
 
 def test_tabel_status_ekspor_angka_tampil_terformat():
-    s = progres.status_program(LAPORAN_ABC, _program(), "2026-02", ambang=10)
-    ekspor, tampil = progres.tabel_status(s, "id", {"governance": "Tata Kelola Cerdas", "living": "Kehidupan Cerdas"})
+    s = status_program(LAPORAN_ABC, _program(), "2026-02", ambang=10)
+    ekspor, tampil = tabel_status(s, "id", {"governance": "Tata Kelola Cerdas", "living": "Kehidupan Cerdas"})
     a_e = ekspor.set_index("Kode").loc["A"]
     a_t = tampil.set_index("Kode").loc["A"]
     assert a_e["Selisih (poin)"] == -15.0 and a_t["Selisih (poin)"] == "-15,0"
     assert a_e["Status"] == "Terlambat" and a_e["Pilar"] == "Tata Kelola Cerdas"
     assert a_t["Pagu (Rp)"] == "3.000.000.000"
-    en, _ = progres.tabel_status(s, "en", hanya_terlambat=True)
+    en, _ = tabel_status(s, "en", hanya_terlambat=True)
     assert en["Code"].tolist() == ["A"] and "Past end date" in en.columns and "Status" not in en.columns
 
 
@@ -245,7 +248,7 @@ def test_demo_program_sesuai_struktur_masterplan():
 
 def test_demo_ada_yang_terlambat_dan_lebih_cepat():
     d = demo()
-    s = progres.status_program(d["program_progres"], d["program"])
+    s = status_program(d["program_progres"], d["program"])
     n = s["status"].value_counts()
     assert n.get("terlambat", 0) >= 3 and n.get("lebih_cepat", 0) >= 2 and n.get("selesai", 0) >= 3
     # quick wins and long programmes both among the late ones (not one kind of programme only)
@@ -260,8 +263,8 @@ def test_demo_program_deterministik_dan_tidak_bergantung_dataset_lain():
 
 
 def test_sel_kosong_tampil_kosong_bukan_none():
-    e, t = progres.susun_tabel(pd.DataFrame({"status": ["selesai", None], "opd": [None, "Bappeda"]}),
+    e, t = susun_tabel(pd.DataFrame({"status": ["selesai", None], "opd": [None, "Bappeda"]}),
                                {"status": "prg_kol_status", "opd": "prg_kol_opd"}, "id", None,
-                               {"status": progres.nama_status("id")})
+                               {"status": nama_status("id")})
     assert t.to_numpy().tolist() == [["Selesai", ""], ["", "Bappeda"]]
     assert e["Status"].isna().tolist() == [False, True]   # the export keeps a missing value missing

@@ -8,9 +8,12 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import evaluasi, progres
-from indicators.pengaturan import AKAR
-from indicators.skor.kerangka import muat_kerangka
+from indicators.dasar.pengaturan import AKAR
+from indicators.evaluasi.susun import evaluasi
+from indicators.progres.kurva import kurva_s
+from indicators.progres.masukan import daftar_periode, saring_program
+from indicators.progres.status import status_program
+from indicators.skor.kerangka import DIMENSI, muat_kerangka
 from tests.bantu import demo
 
 PROGRES, EVALUASI = "pages/progres.py", "pages/evaluasi.py"
@@ -68,7 +71,7 @@ def test_progres_dua_kurva_s_target_vs_realisasi():
     assert {"Target", "Realisasi", "Rencana"} <= nama
     # the physical S-curve ends at the core's value for the latest month
     d = demo()
-    k = progres.kurva_s(d["program_progres"], d["program"]).iloc[-1]
+    k = kurva_s(d["program_progres"], d["program"]).iloc[-1]
     fisik = {t["name"]: t for t in garis[0]["data"]}
     assert _angka(fisik["Realisasi"]["y"])[-1] == pytest.approx(k["realisasi_fisik"])
     assert _angka(fisik["Target"]["y"])[-1] == pytest.approx(k["target_fisik"])
@@ -81,8 +84,8 @@ def test_progres_filter_dari_url_dan_tabel_sama_dengan_inti():
     assert at.multiselect(key="jenis").value == ["quick_win"]
     assert at.selectbox(key="posisi").value == "2025-12"
     d = demo()
-    p = progres.saring_program(d["program"], ["governance", "living"], None, ["quick_win"])
-    s = progres.status_program(d["program_progres"], p, "2025-12")
+    p = saring_program(d["program"], ["governance", "living"], None, ["quick_win"])
+    s = status_program(d["program_progres"], p, "2025-12")
     tabel = _tabel(at, "Jangka")
     # the "all programmes" table (and therefore its export) is exactly the filtered core table
     semua = [t for t in at.dataframe if "Status" in t.value.columns][-1].value
@@ -104,7 +107,7 @@ def test_progres_mengubah_filter_menulis_url():
 
 def test_progres_url_tidak_dikenal_kembali_ke_bawaan():
     at = buka(PROGRES, posisi="2099-01", pilar="tidak_ada")
-    assert at.selectbox(key="posisi").value == progres.daftar_periode(demo()["program_progres"])[-1]
+    assert at.selectbox(key="posisi").value == daftar_periode(demo()["program_progres"])[-1]
     assert at.multiselect(key="pilar").value == []
 
 
@@ -117,7 +120,7 @@ def test_progres_bahasa_inggris():
 
 def test_evaluasi_lima_dimensi_indeks_dan_unduhan():
     at = buka(EVALUASI)
-    h = evaluasi.evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
+    h = evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
     assert at.metric[0].label == "Indeks capaian"
     assert at.metric[0].value == f"{h.indeks:.1f}".replace(".", ",")
     dim = _tabel(at, "Kontribusi (poin)")
@@ -134,11 +137,11 @@ def test_evaluasi_lima_dimensi_indeks_dan_unduhan():
 
 def test_evaluasi_bobot_menggeser_indeks_seperti_inti():
     at = buka(EVALUASI)
-    for d in evaluasi.DIMENSI:
+    for d in DIMENSI:
         at.number_input(key=f"bobot_{d}").set_value(100.0 if d == "impact" else 0.0)
     at.run()
     assert not at.exception
-    h = evaluasi.evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
+    h = evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
     impact = h.dimensi.set_index("dimensi").loc["impact", "skor"]
     # only impact weighs: the index is the impact dimension's score
     assert at.metric[0].value == f"{impact:.1f}".replace(".", ",")

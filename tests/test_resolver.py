@@ -5,8 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import resolver
-from indicators.resolver import Resolver, normal_kode, resolusi, sistem_kode
+from indicators.wilayah import resolver
+from indicators.wilayah.resolver import Resolver, normal_kode, resolusi, sistem_kode
 
 FIXTURE = Path(__file__).parent / "fixtures" / "impor" / "desa_1802_ejaan_registri_lain.csv"
 

@@ -1,4 +1,4 @@
-"""indicators/ringkasan.py: the briefing's reasoning against values worked out by hand, and on the demo
+"""indicators/ringkasan/: the briefing's reasoning against values worked out by hand, and on the demo
 data against the other modules that compute the same facts (the scoring core, the complaints module)."""
 import copy
 
@@ -7,9 +7,36 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from indicators import ringkasan as rk
+from indicators.dasar.format import format_selisih
+from indicators.dasar.teks_aman import markdown_aman
+from indicators.ringkasan.aturan import TOPIK, pengaturan_ringkasan, target_skor
+from indicators.ringkasan.perhatian import (
+    Pernyataan,
+    aduan_per_kewenangan,
+    bulan_tanpa_data,
+    perhatian_aduan,
+    perhatian_data_kosong,
+    perhatian_kecamatan_terbawah,
+    perhatian_kecamatan_turun,
+    perhatian_pilar_terlemah,
+    perhatian_pilar_turun,
+    perhatian_program,
+    pilih_perhatian,
+    terbuka_pada,
+)
+from indicators.ringkasan.peringkat import (
+    dampak_bobot,
+    jumlah_tumpang_tindih,
+    kekuatan_kelemahan,
+    kelompok_tumpang_tindih,
+    pilar_kabupaten,
+    teratas_terbawah,
+)
+from indicators.ringkasan.periode import daftar_periode, selisih_periode
+from indicators.ringkasan.susun import susun_ringkasan
 from indicators.skor import PengaturanSkor, muat_kerangka, skor_wilayah
 from indicators.skor.kerangka import BERKAS_BAWAAN, PILAR, baca_kerangka, baca_yaml
+from indicators.tampilan.tabel import tabel_peringkat, tabel_tampil
 from tests.bantu import demo
 
 
@@ -28,9 +55,9 @@ def _kerangka_dengan(ringkasan: dict):
 
 def test_target_bawaan_dan_per_pilar():
     k = _kerangka_dengan({"target": {"bawaan": 55, "governance": 70}})
-    assert rk.target_skor(k, "governance") == 70.0
-    assert rk.target_skor(k, "economy") == 55.0
-    assert rk.target_skor(k, "indeks") == 55.0
+    assert target_skor(k, "governance") == 70.0
+    assert target_skor(k, "economy") == 55.0
+    assert target_skor(k, "indeks") == 55.0
 
 
 @pytest.mark.parametrize(("ringkasan", "pesan"), [
@@ -41,7 +68,7 @@ def test_target_bawaan_dan_per_pilar():
 ])
 def test_pengaturan_salah_ditolak_dengan_pesan_jelas(ringkasan, pesan):
     with pytest.raises(ValueError, match=pesan):
-        rk.pengaturan_ringkasan(_kerangka_dengan(ringkasan))
+        pengaturan_ringkasan(_kerangka_dengan(ringkasan))
 
 
 # --- change, leaders, strengths -------------------------------------------------------------------
@@ -49,14 +76,14 @@ def test_pengaturan_salah_ditolak_dengan_pesan_jelas(ringkasan, pesan):
 def test_selisih_periode_tidak_dihitung_terhadap_data_tidak_cukup():
     kini = pd.DataFrame({"kode_wilayah": ["a", "b", "c"], "indeks": [61.0, np.nan, 40.0], "governance": [70.0, 50.0, 45.0]})
     lalu = pd.DataFrame({"kode_wilayah": ["c", "a", "b"], "indeks": [42.5, 60.0, 30.0], "governance": [np.nan, 65.0, 52.0]})
-    s = rk.selisih_periode(kini, lalu, ["indeks", "governance"])
+    s = selisih_periode(kini, lalu, ["indeks", "governance"])
     assert s[["kode_wilayah", "ukuran"]].values.tolist() == [
         ["a", "indeks"], ["a", "governance"], ["b", "indeks"], ["b", "governance"], ["c", "indeks"], ["c", "governance"]]
     np.testing.assert_allclose(s["selisih"], [1.0, 5.0, np.nan, -2.0, -2.5, np.nan])
 
 
 def test_selisih_tanpa_periode_lalu_kosong():
-    s = rk.selisih_periode(pd.DataFrame({"kode_wilayah": ["a"], "indeks": [61.0]}), None, ["indeks"])
+    s = selisih_periode(pd.DataFrame({"kode_wilayah": ["a"], "indeks": [61.0]}), None, ["indeks"])
     assert np.isnan(s.loc[0, "selisih"]) and np.isnan(s.loc[0, "nilai_lalu"])
 
 
@@ -64,7 +91,7 @@ def test_pilar_kabupaten_dengan_target(kerangka):
     kini = pd.DataFrame([{"kode_wilayah": "18.02", "indeks": 61.2, **dict(zip(PILAR, [77.0, 40.0, 42.0, 72.0, 65.0, 66.0],
                                                                                 strict=True))}])
     lalu = kini.assign(indeks=60.0, governance=79.0, branding=np.nan)
-    p = rk.pilar_kabupaten(kini, lalu, kerangka).set_index("ukuran")
+    p = pilar_kabupaten(kini, lalu, kerangka).set_index("ukuran")
     assert list(p.index) == ["indeks", *PILAR]
     assert p.loc["governance", "nama_en"] == "Smart Governance"
     assert p.loc["indeks", "nama_id"] == "Indeks"
@@ -77,10 +104,10 @@ def test_pilar_kabupaten_dengan_target(kerangka):
 def test_teratas_terbawah_tanpa_indeks_ditinggalkan_tidak_diulang():
     t = pd.DataFrame({"kode_wilayah": list("abcdef"), "indeks": [50.0, 70.0, np.nan, 60.0, 70.0, 10.0]})
     t["peringkat"] = pd.array([4, 1, None, 3, 1, 5], dtype="Int64")
-    atas, bawah = rk.teratas_terbawah(t, n=2)
+    atas, bawah = teratas_terbawah(t, n=2)
     assert atas["kode_wilayah"].tolist() == ["b", "e"]    # tied first, code order
     assert bawah["kode_wilayah"].tolist() == ["f", "a"]
-    atas, bawah = rk.teratas_terbawah(t, n=4)
+    atas, bawah = teratas_terbawah(t, n=4)
     assert atas["kode_wilayah"].tolist() == ["b", "e", "d", "a"]
     assert bawah["kode_wilayah"].tolist() == ["f"]       # only one left that is not already on top
 
@@ -88,7 +115,7 @@ def test_teratas_terbawah_tanpa_indeks_ditinggalkan_tidak_diulang():
 def test_teratas_terbawah_kolom_pilar_memakai_peringkat_inti():
     t = pd.DataFrame({"kode_wilayah": list("abc"), "indeks": [1.0, 2.0, 3.0], "living": [40.0, 40.0, 90.0],
                       "peringkat": [3, 2, 1]})
-    atas, _ = rk.teratas_terbawah(t, n=3, kolom="living")
+    atas, _ = teratas_terbawah(t, n=3, kolom="living")
     assert atas[["kode_wilayah", "peringkat"]].values.tolist() == [["c", 1], ["a", 2], ["b", 2]]
 
 
@@ -96,7 +123,7 @@ def test_kekuatan_kelemahan_dihitung_tangan():
     normal = pd.DataFrame({"x": [90.0, 10.0, 50.0], "y": [20.0, 30.0, 40.0], "z": [60.0, 70.0, np.nan],
                            "w": [60.0, 20.0, 80.0]}, index=["a", "b", "c"])
     nilai = normal * 2
-    kk = rk.kekuatan_kelemahan(normal, nilai, "a", n=2)
+    kk = kekuatan_kelemahan(normal, nilai, "a", n=2)
     # a's scores: x 90, z 60, w 60, y 20. z and w tie at 60: w is further above its median (60 vs 60)?
     # medians: x 50, y 30, z 65, w 60 → z: −5, w: 0 → w ranks before z as a strength
     assert kk[["jenis", "indikator"]].values.tolist() == [["kekuatan", "x"], ["kekuatan", "w"],
@@ -108,17 +135,17 @@ def test_kekuatan_kelemahan_dihitung_tangan():
 
 def test_kekuatan_kelemahan_tanpa_data_bukan_kelemahan():
     normal = pd.DataFrame({"x": [np.nan, 10.0], "y": [30.0, 30.0]}, index=["a", "b"])
-    kk = rk.kekuatan_kelemahan(normal, normal, "a", n=3)
+    kk = kekuatan_kelemahan(normal, normal, "a", n=3)
     assert kk["indikator"].tolist() == ["y"]
     with pytest.raises(ValueError, match="tidak ada dalam hasil skor"):
-        rk.kekuatan_kelemahan(normal, normal, "zz")
+        kekuatan_kelemahan(normal, normal, "zz")
 
 
 def test_dampak_bobot_sama_dengan_inti(kerangka):
     d = demo()
     awal = skor_wilayah(d, kerangka, "18.02", "kecamatan", "2026-10").skor
     baru = skor_wilayah(d, kerangka, "18.02", "kecamatan", "2026-10", PengaturanSkor(bobot={"branding": 3})).skor
-    t = rk.dampak_bobot(awal, baru).set_index("kode_wilayah")
+    t = dampak_bobot(awal, baru).set_index("kode_wilayah")
     a, b = awal.set_index("kode_wilayah"), baru.set_index("kode_wilayah")
     assert (t["peringkat_awal"] == a["peringkat"].reindex(t.index)).all()
     assert (t["peringkat_baru"] == b["peringkat"].reindex(t.index)).all()
@@ -130,17 +157,17 @@ def test_dampak_bobot_sama_dengan_inti(kerangka):
 def test_kelompok_dan_jumlah_tumpang_tindih_dihitung_tangan():
     iv = pd.DataFrame({"kode_wilayah": list("abcdef"), "peringkat": [1, 2, 3, 4, 5, 6],
                        "peringkat_p05": [1, 1, 3, 3, 4, 6], "peringkat_p95": [2, 3, 3, 5, 5, 6]})
-    g = rk.kelompok_tumpang_tindih(iv)
+    g = kelompok_tumpang_tindih(iv)
     # a[1,2]–b[1,3]–c[3,3] chain; c–d? d starts at 3 ≤ max(2,3,3): chain continues; d–e overlap; f alone
     assert g[["dari", "sampai", "jumlah"]].values.tolist() == [[1, 5, 5]]
     assert g.loc[0, "kode"] == ("a", "b", "c", "d", "e")
-    assert rk.jumlah_tumpang_tindih(iv).to_dict() == {"a": 1, "b": 3, "c": 2, "d": 3, "e": 1, "f": 0}
+    assert jumlah_tumpang_tindih(iv).to_dict() == {"a": 1, "b": 3, "c": 2, "d": 3, "e": 1, "f": 0}
 
 
 def test_tumpang_tindih_tanpa_interval_kosong():
     iv = pd.DataFrame({"kode_wilayah": ["a", "b"], "peringkat": [1, 2], "peringkat_p05": [1, 2],
                        "peringkat_p95": [1, 2]})
-    assert rk.kelompok_tumpang_tindih(iv).empty
+    assert kelompok_tumpang_tindih(iv).empty
 
 
 # --- attention statements -------------------------------------------------------------------------
@@ -160,7 +187,7 @@ def test_perhatian_aduan_63_persen_di_jalan_provinsi():
     kec = ["18.02.01", "18.02.01", "18.02.01", "18.02.03", "18.02.07", "18.02.07", "18.02.02", "18.02.02", "18.02.09",
            "18.02.20"]
     kel = ["A0", "A1", "A1", "A3", "A4", "A5", "A6", "A7", "A8", "A9"]
-    p = rk.perhatian_aduan(_aduan(kew, status, kec, kel), pd.Timestamp("2026-11-01"))
+    p = perhatian_aduan(_aduan(kew, status, kec, kel), pd.Timestamp("2026-11-01"))
     assert p.angka == {"kewenangan": "provinsi", "persen": 62.5, "jumlah": 5, "total": 8, "kecamatan": 3}
     assert p.teks["id"] == ("63% aduan jalan terbuka berada di jalan provinsi — 5 dari 8 aduan, di 3 kecamatan. "
                             "Usulkan penanganan ke pemerintah provinsi.")
@@ -170,25 +197,25 @@ def test_perhatian_aduan_63_persen_di_jalan_provinsi():
 def test_perhatian_aduan_di_bawah_ambang_atau_tanpa_aduan_luar_diam():
     kew = ["provinsi"] + ["kabupaten"] * 9
     a = _aduan(kew, ["diterima"] * 10, ["18.02.01"] * 10)
-    assert rk.perhatian_aduan(a, pd.Timestamp("2026-11-01"), ambang_persen=20) is None       # 10 %
-    assert rk.perhatian_aduan(a, pd.Timestamp("2026-11-01"), ambang_persen=10).angka["persen"] == 10.0
-    assert rk.perhatian_aduan(_aduan(["kabupaten"], ["diterima"], ["18.02.01"]), pd.Timestamp("2026-11-01")) is None
-    assert rk.perhatian_aduan(None, pd.Timestamp("2026-11-01")) is None
+    assert perhatian_aduan(a, pd.Timestamp("2026-11-01"), ambang_persen=20) is None       # 10 %
+    assert perhatian_aduan(a, pd.Timestamp("2026-11-01"), ambang_persen=10).angka["persen"] == 10.0
+    assert perhatian_aduan(_aduan(["kabupaten"], ["diterima"], ["18.02.01"]), pd.Timestamp("2026-11-01")) is None
+    assert perhatian_aduan(None, pd.Timestamp("2026-11-01")) is None
 
 
 def test_terbuka_pada_akhir_periode_lampau():
     a = _aduan(["provinsi"] * 3, ["selesai", "selesai", "diterima"], ["18.02.01"] * 3)
     a["waktu_status"] = pd.to_datetime(["2026-09-20", "2026-10-05", "2026-09-02"])
     # at the end of September: the one fixed on 5 October was still open, the one fixed on 20 September not
-    assert rk.terbuka_pada(a, pd.Timestamp("2026-10-01")).tolist() == [False, True, True]
-    assert rk.terbuka_pada(a, pd.Timestamp("2026-09-01")).tolist() == [False, False, False]  # not yet reported
+    assert terbuka_pada(a, pd.Timestamp("2026-10-01")).tolist() == [False, True, True]
+    assert terbuka_pada(a, pd.Timestamp("2026-09-01")).tolist() == [False, False, False]  # not yet reported
 
 
 def test_perhatian_aduan_demo_sama_dengan_modul_aduan():
-    from indicators import aduan
+    from indicators.aduan import siapan as aduan
     d = demo()
     siap = aduan.siapkan(d["aduan_jalan"], d["aduan_jalan_riwayat"], "18.02")
-    t = rk.aduan_per_kewenangan(siap, pd.Timestamp("2026-11-01")).set_index("status_jalan")
+    t = aduan_per_kewenangan(siap, pd.Timestamp("2026-11-01")).set_index("status_jalan")
     acuan = aduan.terbuka_per_kewenangan(siap).set_index("status_jalan")   # "now" = the end of the demo
     assert t["jumlah"].tolist() == acuan["jumlah"].tolist()
     np.testing.assert_allclose(t["persen"], acuan["persen"])
@@ -198,7 +225,7 @@ def test_bulan_tanpa_data_dihitung_tangan():
     df = pd.DataFrame({"kode_wilayah": ["a", "a", "b", "b", "d"],
                        "waktu": pd.to_datetime(["2026-06-03 08:00", "2026-08-31 23:00", "2026-10-01 00:00", "2026-11-02 09:00",
                                                 "2026-04-15 10:00"])})
-    b = rk.bulan_tanpa_data(df, "waktu", ["a", "b", "c", "d"], "2026-10").set_index("kode_wilayah")
+    b = bulan_tanpa_data(df, "waktu", ["a", "b", "c", "d"], "2026-10").set_index("kode_wilayah")
     assert b["bulan_terakhir"].tolist() == ["2026-08", "2026-10", "", "2026-04"]
     assert b["bulan_kosong"].tolist() == [2, 0, 7, 6]          # c never: April (first month) … October = 7 months
     assert b["tidak_pernah"].tolist() == [False, False, True, False]
@@ -210,21 +237,21 @@ def test_perhatian_data_kosong_teks_dan_angka():
                          "nama_induk": ["Kalirejo", "Kalirejo", "Bangun Rejo", "Bangun Rejo"]})
     mohon = pd.DataFrame({"kode_wilayah": ["18.02.01.2001", "18.02.01.2002", "18.02.02.2001", "18.02.02.2002"],
                           "tanggal_masuk": pd.to_datetime(["2026-10-03", "2026-08-03", "2026-07-01", "2026-10-09"])})
-    p = rk.perhatian_data_kosong({"layanan_permohonan": mohon}, desa, "2026-10", ["layanan_permohonan"], 2)
+    p = perhatian_data_kosong({"layanan_permohonan": mohon}, desa, "2026-10", ["layanan_permohonan"], 2)
     assert p.angka == {"dataset": "layanan_permohonan", "desa": 2, "tidak_pernah": 0, "bulan": 2,
                        "kecamatan": "18.02.01", "desa_kecamatan": 1}
     assert p.teks["id"] == ("2 desa tidak mengirim data Smart Netizen selama 2 bulan terakhir (September 2026 – "
                             "Oktober 2026); terbanyak di Kecamatan Kalirejo (1 desa).")
     assert p.teks["en"] == ("2 villages have sent no Smart Netizen data for the last 2 months (September 2026 – "
                             "October 2026); most in Kalirejo (1 villages).")
-    assert rk.perhatian_data_kosong({"layanan_permohonan": mohon}, desa, "2026-10", ["layanan_permohonan"], 4) is None
+    assert perhatian_data_kosong({"layanan_permohonan": mohon}, desa, "2026-10", ["layanan_permohonan"], 4) is None
 
 
 def test_perhatian_data_kosong_dataset_berikut_bila_pertama_lengkap():
     desa = pd.DataFrame({"kode_wilayah": ["18.02.01.2001"], "kode_induk": ["18.02.01"], "nama_induk": ["Kalirejo"]})
     lengkap = pd.DataFrame({"kode_wilayah": ["18.02.01.2001"], "tanggal_masuk": pd.to_datetime(["2026-10-03"])})
     web = pd.DataFrame({"kode_wilayah": ["18.02.01.2001"], "periode": ["2026-05"]})
-    p = rk.perhatian_data_kosong({"layanan_permohonan": lengkap, "desa_website": web}, desa, "2026-10",
+    p = perhatian_data_kosong({"layanan_permohonan": lengkap, "desa_website": web}, desa, "2026-10",
                                  ["layanan_permohonan", "desa_website"], 2)
     assert p.angka["dataset"] == "desa_website" and p.angka["desa"] == 1
 
@@ -233,51 +260,51 @@ def test_perhatian_program(kerangka):
     s = pd.DataFrame({"id_program": ["A", "B", "C", "D"], "nama": ["Satu", "Dua", "Tiga", "Empat"],
                       "pilar": ["economy", "living", "economy", "living"], "opd": ["Bappeda", "Dinkes", "DPMD", "X"],
                       "status": ["terlambat", "terlambat", "terlambat", "sesuai"], "selisih": [-12.0, -30.5, -11.0, 0.0]})
-    p = rk.perhatian_program(s, kerangka)
+    p = perhatian_program(s, kerangka)
     assert p.angka == {"terlambat": 3, "total": 4, "pilar": "economy", "program": "B", "selisih": -30.5}
     assert p.teks["id"] == ("3 dari 4 program masterplan terlambat, terbanyak di pilar Ekonomi Cerdas (2). Paling "
                             "tertinggal: Dua (Dinkes), 30,5 poin di bawah target.")
-    assert rk.perhatian_program(s.assign(status="sesuai"), kerangka) is None
+    assert perhatian_program(s.assign(status="sesuai"), kerangka) is None
 
 
 def test_perhatian_pilar_dan_kecamatan(kerangka):
     pilar = pd.DataFrame({"ukuran": ["indeks", "governance", "branding"], "nama_id": ["Indeks", "Tata Kelola", "Branding"],
                           "nama_en": ["Index", "Governance", "Branding"], "skor": [60.0, 70.0, 38.25],
                           "skor_lalu": [61.0, 72.5, 38.0], "selisih": [-1.0, -2.5, 0.25], "target": [60.0] * 3})
-    turun = rk.perhatian_pilar_turun(pilar, "2026-09", ambang=1)
+    turun = perhatian_pilar_turun(pilar, "2026-09", ambang=1)
     assert turun.teks["id"] == ("Tata Kelola turun 2,5 poin sejak September 2026 (72,5 → 70,0), penurunan terbesar "
                                 "di antara enam pilar.")
-    assert rk.perhatian_pilar_turun(pilar, "2026-09", ambang=3) is None
-    lemah = rk.perhatian_pilar_terlemah(pilar)
+    assert perhatian_pilar_turun(pilar, "2026-09", ambang=3) is None
+    lemah = perhatian_pilar_terlemah(pilar)
     assert lemah.teks["en"] == "Branding is the weakest pillar (38.3), 21.8 points below the target of 60."
     kec = pd.DataFrame({"kode_wilayah": ["18.02.01", "18.02.02", "18.02.03"], "nama": ["Kalirejo", "Bangun Rejo", "X"],
                         "indeks": [50.0, 48.0, np.nan], "indeks_lalu": [53.0, 48.5, 40.0], "selisih": [-3.0, -0.5, np.nan],
                         **{p: [60.0, 55.0, np.nan] for p in PILAR}})
     kec.loc[1, "economy"] = 30.0
-    assert rk.perhatian_kecamatan_turun(kec, "2026-09").angka == {"kode_wilayah": "18.02.01", "selisih": -3.0}
-    bawah = rk.perhatian_kecamatan_terbawah(kec, kerangka)
+    assert perhatian_kecamatan_turun(kec, "2026-09").angka == {"kode_wilayah": "18.02.01", "selisih": -3.0}
+    bawah = perhatian_kecamatan_terbawah(kec, kerangka)
     assert bawah.teks["id"] == ("Kecamatan Bangun Rejo berada di peringkat terakhir dari 2 (indeks 48,0); pilar "
                                 "terlemahnya Ekonomi Cerdas (30,0).")
 
 
 def test_pilih_perhatian_urutan_deklarasi():
-    p = {t: rk.Pernyataan(t, {"id": t, "en": t}) for t in ("aduan_kewenangan", "pilar_turun", "pilar_terlemah")}
+    p = {t: Pernyataan(t, {"id": t, "en": t}) for t in ("aduan_kewenangan", "pilar_turun", "pilar_terlemah")}
     p["data_kosong"] = None
-    assert [x.topik for x in rk.pilih_perhatian(p, rk.TOPIK)] == ["aduan_kewenangan", "pilar_turun", "pilar_terlemah"]
-    assert [x.topik for x in rk.pilih_perhatian(p, ["pilar_terlemah", "data_kosong", "aduan_kewenangan"], n=3)] == [
+    assert [x.topik for x in pilih_perhatian(p, TOPIK)] == ["aduan_kewenangan", "pilar_turun", "pilar_terlemah"]
+    assert [x.topik for x in pilih_perhatian(p, ["pilar_terlemah", "data_kosong", "aduan_kewenangan"], n=3)] == [
         "pilar_terlemah", "aduan_kewenangan"]
 
 
 # --- tables and text ------------------------------------------------------------------------------
 
 def test_format_selisih():
-    assert [rk.format_selisih(v) for v in (2.04, -0.04, 0.05, -1.25, np.nan)] == ["+2,0", "0,0", "+0,1", "-1,3", "–"]
-    assert rk.format_selisih(3, "en", 0) == "+3"
+    assert [format_selisih(v) for v in (2.04, -0.04, 0.05, -1.25, np.nan)] == ["+2,0", "0,0", "+0,1", "-1,3", "–"]
+    assert format_selisih(3, "en", 0) == "+3"
 
 
 def test_tabel_tampil_data_tidak_cukup_bukan_nol():
     t = pd.DataFrame({"nama": ["A", "B"], "indeks": [0.0, np.nan]})
-    e, d = rk.tabel_tampil(t, {"nama": ("Nama", None), "indeks": ("Indeks", 1)}, "id")
+    e, d = tabel_tampil(t, {"nama": ("Nama", None), "indeks": ("Indeks", 1)}, "id")
     assert d["Indeks"].tolist() == ["0,0", "data tidak cukup"]      # a real 0 stays 0; missing is said so
     assert e["Indeks"].iloc[0] == 0.0 and np.isnan(e["Indeks"].iloc[1])
     assert list(e.columns) == list(d.columns) == ["Nama", "Indeks"]
@@ -288,7 +315,7 @@ def test_tabel_peringkat_urutan_dan_kolom():
                       "peringkat": pd.array([2, None, 1], dtype="Int64"), "naik": pd.array([-1, None, 1], dtype="Int64"),
                       "peringkat_p05": pd.array([1, None, 1], dtype="Int64"),
                       "peringkat_p95": pd.array([2, None, 2], dtype="Int64")})
-    e, d = rk.tabel_peringkat(t, "id")
+    e, d = tabel_peringkat(t, "id")
     assert d.values.tolist() == [["1", "C", "c", "70,0", "1", "2", "+1"], ["2", "A", "a", "50,0", "1", "2", "-1"],
                                  ["–", "B", "b", "data tidak cukup", "–", "–", "–"]]
     assert e["Skor (0–100)"].tolist()[:2] == [70.0, 50.0]
@@ -296,7 +323,7 @@ def test_tabel_peringkat_urutan_dan_kolom():
 
 def test_markdown_aman():
     s = "<img src=x onerror=alert(1)> `${x}` *a* [l](http://x)"
-    aman = rk.markdown_aman(s)
+    aman = markdown_aman(s)
     assert aman.replace("\\", "") == s
     for c in "<>`$*[]()":
         assert f"\\{c}" in aman
@@ -306,7 +333,7 @@ def test_markdown_aman():
 
 @pytest.fixture(scope="module")
 def ringkasan_demo(kerangka):
-    return rk.susun_ringkasan(demo(), kerangka, "18.02", "2026-10", n_teratas=5)
+    return susun_ringkasan(demo(), kerangka, "18.02", "2026-10", n_teratas=5)
 
 
 def test_susun_ringkasan_sama_dengan_inti(ringkasan_demo, kerangka):
@@ -338,12 +365,12 @@ def test_susun_ringkasan_tiga_pernyataan_dari_data(ringkasan_demo):
 
 def test_susun_ringkasan_periode_tanpa_data_lalu():
     # the first month of the data: no previous period; changes are missing, never 0
-    r = rk.susun_ringkasan(demo(), muat_kerangka(), "18.02", "2024-11")
+    r = susun_ringkasan(demo(), muat_kerangka(), "18.02", "2024-11")
     assert r.periode_lalu == "2024-10"
     assert np.isnan(r.selisih_indeks)
     assert r.kecamatan["selisih"].isna().all()
 
 
 def test_daftar_periode_demo():
-    p = rk.daftar_periode(demo())
+    p = daftar_periode(demo())
     assert p[-1] == "2026-10" and len(p) == 24 and p == sorted(p)

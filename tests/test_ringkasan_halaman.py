@@ -10,12 +10,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import ekspor
-from indicators import ringkasan as rk
-from indicators.format import angka
-from indicators.pengaturan import AKAR
+from indicators.dasar.format import angka, format_selisih
+from indicators.dasar.pengaturan import AKAR
+from indicators.dasar.teks_aman import markdown_aman
+from indicators.laporan import ekspor
+from indicators.ringkasan.susun import susun_ringkasan
 from indicators.skor import muat_kerangka
 from indicators.skor.kerangka import PILAR
+from indicators.tampilan.tabel import tabel_kecamatan
 from tests.bantu import demo
 
 
@@ -52,7 +54,7 @@ def _metrik(at) -> dict[str, tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def inti():
-    return {p: rk.susun_ringkasan(demo(), muat_kerangka(), "18.02", p, n_teratas=5) for p in ("2026-10", "2026-06")}
+    return {p: susun_ringkasan(demo(), muat_kerangka(), "18.02", p, n_teratas=5) for p in ("2026-10", "2026-06")}
 
 
 def test_indeks_kematangan_dan_perubahan_dari_inti(inti):
@@ -62,14 +64,14 @@ def test_indeks_kematangan_dan_perubahan_dari_inti(inti):
     assert m["Indeks kabupaten"].value == angka(r.indeks, 1)
     assert m["Tingkat kematangan"].value == r.kabupaten.loc[0, "kematangan_id"]
     assert m["Tingkat kematangan"].proto.delta == f"level {r.kabupaten.loc[0, 'kematangan']} dari 5"
-    assert m["Indeks kabupaten"].proto.delta == f"{rk.format_selisih(r.selisih_indeks)} poin sejak September 2026"
+    assert m["Indeks kabupaten"].proto.delta == f"{format_selisih(r.selisih_indeks)} poin sejak September 2026"
     assert m["Cakupan data"].value == "100%" and m["Cakupan data"].proto.delta == "28/28 kecamatan berindeks"
 
 
 def test_tiga_pernyataan_perhatian_dihitung_dari_data(inti):
     at = buka()
     teks = [x.value for x in at.markdown if x.value.startswith("##### ")]
-    harapan = [f"##### {i + 1}. {rk.markdown_aman(p.teks['id'])}" for i, p in enumerate(inti["2026-10"].perhatian)]
+    harapan = [f"##### {i + 1}. {markdown_aman(p.teks['id'])}" for i, p in enumerate(inti["2026-10"].perhatian)]
     assert len(harapan) == 3 and teks == harapan
     assert "aduan jalan terbuka berada di jalan provinsi" in teks[0]
 
@@ -100,7 +102,7 @@ def test_teratas_terbawah_dan_tabel_ekspor_sama_dengan_yang_tampil(inti):
     assert bawah["Nama"].tolist() == r.terbawah["nama"].tolist()
     assert atas["Indeks"].tolist() == [angka(v, 1) for v in r.teratas["indeks"]]
     semua = at.dataframe[2].value
-    ekspor_, tampil = rk.tabel_kecamatan(r.kecamatan.sort_values(["peringkat", "kode_wilayah"]), "id")
+    ekspor_, tampil = tabel_kecamatan(r.kecamatan.sort_values(["peringkat", "kode_wilayah"]), "id")
     pd.testing.assert_frame_equal(semua.reset_index(drop=True), tampil)
     # the CSV the page offers is this table with numbers as numbers: re-read and compare with the display
     baca = pd.read_csv(io.BytesIO(ekspor.ke_csv(ekspor_)), dtype={"Kode": str})
@@ -128,7 +130,7 @@ def test_bahasa_inggris(inti):
     at = buka(lang="en")
     assert at.title[0].value == "Overview"
     teks = [x.value for x in at.markdown if x.value.startswith("##### ")]
-    assert teks[0] == f"##### 1. {rk.markdown_aman(inti['2026-10'].perhatian[0].teks['en'])}"
+    assert teks[0] == f"##### 1. {markdown_aman(inti['2026-10'].perhatian[0].teks['en'])}"
     f = next(g for g in _grafik(at) if g["layout"].get("title", {}).get("text", "").startswith("Six pillars"))
     assert f["layout"]["separators"] == ".,"
     assert next(t for t in f["data"] if t["name"] == "October 2026")["y"][0] == "Smart Environment"
@@ -136,7 +138,7 @@ def test_bahasa_inggris(inti):
 
 
 def test_data_tidak_cukup_bukan_nol():
-    t = rk.tabel_kecamatan(pd.DataFrame([{"kode_wilayah": "18.02.01", "nama": "X", "indeks": np.nan, "selisih": np.nan,
+    t = tabel_kecamatan(pd.DataFrame([{"kode_wilayah": "18.02.01", "nama": "X", "indeks": np.nan, "selisih": np.nan,
                                           "peringkat": pd.NA, "kematangan_id": "", "kematangan_en": "", "cakupan": 20.0,
                                           **dict.fromkeys(PILAR, np.nan)}]), "id")[1]
     assert t.loc[0, "Indeks"] == "data tidak cukup" and t.loc[0, "Tingkat kematangan"] == "data tidak cukup"

@@ -2,8 +2,8 @@
 import pandas as pd
 import pytest
 
-from indicators import skema
-from indicators.berkas import baca_tabel, periksa_berkas
+from indicators.data import skema
+from indicators.data.berkas import baca_tabel, periksa_berkas
 from tests.bantu import demo, ke_teks
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from indicators.cli import main
-from indicators.wilayah import daftar_wilayah
+from indicators.wilayah.daftar import daftar_wilayah
 
 FIXTURE = Path(__file__).parent / "fixtures" / "skor"
 KOLOM = ("kode_wilayah,nama,tingkat,periode,indeks,governance,branding,economy,living,society,environment,"

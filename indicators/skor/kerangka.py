@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from indicators.pengaturan import DATA_DIR
+from indicators.dasar.pengaturan import DATA_DIR
 
 BERKAS_BAWAAN = DATA_DIR / "kerangka.yaml"
 PILAR = ("governance", "branding", "economy", "living", "society", "environment")
@@ -211,7 +211,7 @@ def _goalposts(v: Any, arah: str, tempat: str) -> tuple[float, float] | None:
 
 
 def _indikator(d: dict, pilar: str, elemen: str, tempat: str, terpakai: set[str], dataset: set[str]) -> Indikator:
-    from indicators.skor.hitung import JENIS_HITUNG  # the registry of computations
+    from indicators.skor.jenis_hitung import JENIS_HITUNG  # the registry of computations
 
     if not isinstance(d, dict):
         raise ValueError(f"{tempat}: indikator harus berupa pemetaan kunci: nilai")

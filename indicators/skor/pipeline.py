@@ -404,7 +404,7 @@ def skor_wilayah(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabu
     (28, ['kode_wilayah', 'nama', 'tingkat', 'periode'])
     """
     from indicators.skor.hitung import hitung_nilai, periode_terakhir
-    from indicators.wilayah import daftar_wilayah
+    from indicators.wilayah.daftar import daftar_wilayah
 
     periode = periode or periode_terakhir(data)
     catatan: list = []

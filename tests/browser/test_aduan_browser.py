@@ -39,7 +39,7 @@ TELEPON = re.compile(r"(?<!\d)08\d{8,11}(?!\d)")
 @pytest.fixture(scope="module")
 def server_aduan(tmp_path_factory):
     """`streamlit run` on a store holding the demo, with the planted text imported as a real upload."""
-    from indicators.gudang import Gudang
+    from indicators.data.gudang import Gudang
 
     store = tmp_path_factory.mktemp("gudang_xss") / "aduan_xss.duckdb"
     g = Gudang(store)
@@ -214,7 +214,7 @@ def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_cont
 
 def _nama_tempat(isi: str) -> set[str]:
     """Two-word names that are places (villages, kecamatan, roads), not people."""
-    from indicators.wilayah import daftar_wilayah
+    from indicators.wilayah.daftar import daftar_wilayah
 
     tempat = set(daftar_wilayah("18.02", "desa")["nama"]) | set(daftar_wilayah("18.02", "kecamatan")["nama"])
     return {t for t in tempat if t in isi}

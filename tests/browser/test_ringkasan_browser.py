@@ -124,7 +124,7 @@ def at_ringkasan(tmp_path_factory):
     mp.setenv("DASBOR_PATH_GUDANG", str(tmp_path_factory.mktemp("gudang") / "at.duckdb"))
     from streamlit.testing.v1 import AppTest
 
-    from indicators.pengaturan import AKAR
+    from indicators.dasar.pengaturan import AKAR
 
     def buka(halaman: str | None, **query):
         at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=300)

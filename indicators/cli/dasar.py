@@ -1,0 +1,141 @@
+"""Foundation commands: ``regions``, ``demo``, ``validate``, ``import``, ``status``.
+
+``validate`` and ``import`` take CSV or XLSX and go through the officers' import path
+(:mod:`indicators.data.impor`): the dataset is recognised from the columns when not given, undotted codes
+and village names become Kemendagri codes, and names the resolver cannot settle stop the import.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from indicators.dasar.pengaturan import ambil
+from indicators.data import skema as _skema
+from indicators.wilayah.daftar import daftar_wilayah
+
+
+def _tulis(df, fmt: str, out: str | None) -> None:
+    teks = df.to_json(orient="records", force_ascii=False, indent=1) if fmt == "json" else df.to_csv(index=False)
+    if out:
+        Path(out).write_text(teks, encoding="utf-8")
+    else:
+        sys.stdout.write(teks if teks.endswith("\n") else teks + "\n")
+
+
+def _regions(a) -> int:
+    _tulis(daftar_wilayah(a.district, a.level), a.format, a.out)
+    return 0
+
+
+def _demo(a) -> int:
+    from indicators.data.demo import buat_demo
+
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    data = buat_demo(a.district, seed=a.seed, skala=a.scale, dataset=a.dataset)
+    for nama, df in data.items():
+        df.to_csv(out / f"{nama}.csv", index=False, date_format="%Y-%m-%dT%H:%M:%S")
+        print(f"{nama}.csv\t{len(df)} baris")
+    return 0
+
+
+def _laporan(galat) -> None:
+    print("baris\tkolom\taturan\tnilai", file=sys.stderr)
+    for r in galat.itertuples(index=False):
+        print(f"{r.baris}\t{r.kolom}\t{r.aturan}\t{'' if r.nilai is None else r.nilai}", file=sys.stderr)
+
+
+def _baca_valid(a):
+    from indicators.data.impor import siapkan
+
+    p = Path(a.file)
+    if not p.exists():
+        raise ValueError(f"berkas tidak ditemukan: {p}")
+    siap = siapkan(p.read_bytes(), p.name, a.district or str(ambil("kode_kabupaten")), a.dataset)
+    for c in siap.catatan:
+        print(f"{a.file}: {c}", file=sys.stderr)
+    for r in siap.peringatan.itertuples(index=False):
+        print(f"peringatan baris {r.baris}\t{r.kolom}\t{r.aturan}\t{r.nilai}", file=sys.stderr)
+    if not siap.siap:
+        print(f"{a.file}: {len(siap.galat)} galat pada {siap.galat.baris.nunique()} baris; tidak ada yang diimpor",
+              file=sys.stderr)
+        _laporan(siap.galat)
+        if not siap.perlu_pilihan.empty:
+            print("nama wilayah yang perlu dipilih (gunakan perintah resolve, atau isi kode_wilayah):",
+                  file=sys.stderr)
+            for r in siap.perlu_pilihan.itertuples(index=False):
+                print(f"  baris {r.baris_pertama}\t{r.nama}\t{r.kecamatan}\t{r.match}\t{r.kandidat}", file=sys.stderr)
+    return siap
+
+
+def _validate(a) -> int:
+    siap = _baca_valid(a)
+    if siap.siap:
+        print(f"{a.file}: {len(siap.validasi.data)} baris valid untuk dataset {siap.dataset}")
+    return 0 if siap.siap else 1
+
+
+def _import(a) -> int:
+    from indicators.data.gudang import Gudang
+    from indicators.data.impor import jalankan
+
+    siap = _baca_valid(a)
+    if not siap.siap:
+        return 1
+    g = Gudang(a.store) if a.store else Gudang.bawaan()
+    r = jalankan(siap, g, pengguna=getpass.getuser())
+    print(f"diimpor {r.baris} baris ke {siap.dataset}: {r.baru} baru, {r.diperbarui} diperbarui, "
+          f"{r.sama} sama (dilewati)"
+          + ("; data demo dataset ini diganti" if r.ganti_demo else ""))
+    return 0
+
+
+def _status(a) -> int:
+    from indicators.data.gudang import Gudang
+
+    g = Gudang(a.store) if a.store else Gudang.bawaan()
+    st = g.status()
+    kode = st["kode_kabupaten"] or str(ambil("kode_kabupaten"))
+    st["batas"] = {t: g.batas_tersimpan(kode, t) for t in ("kecamatan", "desa")}
+    if a.format == "json":
+        print(json.dumps(st, ensure_ascii=False, indent=1))
+    else:
+        for nama, v in st["datasets"].items():
+            print(f"{nama}\t{v['rows']}\t{v['last_import'] or '-'}")
+        for t, v in st["batas"].items():
+            print(f"batas_{t}\t{v['matched'] if v else 0}\t{v['waktu'] if v else '-'}")
+    return 0
+
+
+def pasang(sub) -> None:
+    p = sub.add_parser("regions", help="daftar wilayah resmi Kemendagri")
+    p.add_argument("--district", default="18.02")
+    p.add_argument("--level", choices=["kabupaten", "kecamatan", "desa"], default="desa")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--out")
+    p.set_defaults(fungsi=_regions)
+
+    p = sub.add_parser("demo", help="tulis data demo tersimulasi, satu CSV per dataset")
+    p.add_argument("--district", default="18.02")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--scale", choices=["district", "province", "national"], default="district")
+    p.add_argument("--dataset", action="append", help="hanya dataset ini (boleh berulang)")
+    p.add_argument("--out", required=True)
+    p.set_defaults(fungsi=_demo)
+
+    for nama, fungsi, bantuan in (("validate", _validate, "periksa berkas terhadap skema dataset"),
+                                  ("import", _import, "impor berkas ke gudang data (semua atau tidak sama sekali)")):
+        p = sub.add_parser(nama, help=bantuan)
+        p.add_argument("file", help="CSV atau XLSX")
+        p.add_argument("--dataset", choices=sorted(_skema.muat_skema()), help="bawaan: dikenali dari kolom berkas")
+        p.add_argument("--district", help="kode kabupaten/kota untuk kode dan nama wilayah (bawaan: pengaturan)")
+        if nama == "import":
+            p.add_argument("--store", help="berkas DuckDB (bawaan: pengaturan path_gudang)")
+        p.set_defaults(fungsi=fungsi)
+
+    p = sub.add_parser("status", help="isi gudang data per dataset")
+    p.add_argument("--store")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(fungsi=_status)

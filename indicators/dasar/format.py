@@ -1,0 +1,71 @@
+"""The one place that formats numbers and dates for readers (Babel; Indonesian first).
+
+>>> angka(1234.5, 1)
+'1.234,5'
+>>> angka(1234.5, 1, "en")
+'1,234.5'
+>>> tanggal("2026-11-22")
+'22 November 2026'
+>>> nama_periode("2026-10")
+'Oktober 2026'
+>>> persen(63.25)
+'63,3%'
+"""
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOKAL = {"id": "id_ID", "en": "en_GB"}
+
+
+def _lokal(bahasa: str) -> str:
+    if bahasa not in LOKAL:
+        raise ValueError(f"bahasa harus 'id' atau 'en', bukan {bahasa!r}")
+    return LOKAL[bahasa]
+
+
+def angka(x, desimal: int = 0, bahasa: str = "id") -> str:
+    """A number with the reader's separators; ``–`` for missing."""
+    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
+        return "–"
+    pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+    # half-up, as readers round by hand (Babel alone rounds half-even: 63,25 → 63,2)
+    d = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    return format_decimal(d, format=pola, locale=_lokal(bahasa), decimal_quantization=False)
+
+
+def persen(x, desimal: int = 1, bahasa: str = "id") -> str:
+    """A percentage already on the 0–100 scale."""
+    s = angka(x, desimal, bahasa)
+    return s if s == "–" else s + "%"
+
+
+def tanggal(d, bahasa: str = "id") -> str:
+    """A date in words: ``22 November 2026``."""
+    if d is None or d is pd.NaT or (isinstance(d, float) and math.isnan(d)):
+        return "–"
+    return format_date(pd.Timestamp(d).date(), format="d MMMM y", locale=_lokal(bahasa))
+
+
+def nama_periode(periode: str, bahasa: str = "id") -> str:
+    """A ``YYYY-MM`` period as month and year."""
+    return format_date(pd.Timestamp(periode + "-01").date(), format="LLLL y", locale=_lokal(bahasa))
+
+
+def format_selisih(x, bahasa: str = "id", desimal: int = 1) -> str:
+    """A change with its sign, "0,0" when it rounds to zero, "–" when missing.
+
+    >>> format_selisih(1.25), format_selisih(-0.03), format_selisih(-2.94, "en"), format_selisih(float("nan"))
+    ('+1,3', '0,0', '-2.9', '–')
+    """
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    s = angka(x, desimal, bahasa)
+    if s.lstrip("-").strip("0,.") == "":
+        return angka(0, desimal, bahasa)
+    return s if s.startswith("-") else "+" + s

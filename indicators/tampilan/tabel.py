@@ -1,0 +1,98 @@
+"""Tables as pages show and export them: (export, display) pairs with headers in the reader's language.
+
+The export keeps numbers as numbers; the display writes them through the one formatter.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from indicators.dasar.format import angka, format_selisih
+from indicators.dasar.label import teks
+from indicators.skor.kerangka import Kerangka
+
+
+def tabel_tampil(df: pd.DataFrame, kolom: Mapping[str, tuple[str, int | None]], bahasa: str = "id",
+                 kosong: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(export, display) copies of ``df`` with ``kolom`` (column → (header, decimals or None for text)).
+
+    The export keeps numbers as numbers (a spreadsheet can compute; a missing score stays empty,
+    never 0); the display writes them in the reader's format and a missing number as ``kosong``
+    (default "data tidak cukup"). Same rows, same order, same headers.
+
+    >>> e, d = tabel_tampil(pd.DataFrame({"n": ["a", "b"], "x": [61.25, np.nan]}), {"n": ("Nama", None),
+    ...                     "x": ("Indeks", 1)}, "id")
+    >>> e["Indeks"].tolist()[0], d.values.tolist()
+    (61.25, [['a', '61,3'], ['b', 'data tidak cukup']])
+    """
+    kosong = teks("rk_data_tidak_cukup", bahasa) if kosong is None else kosong
+    ekspor = pd.DataFrame({judul: df[k].to_numpy() for k, (judul, _) in kolom.items()})
+    tampil = ekspor.copy()
+    for judul, desimal in kolom.values():
+        if desimal is None:
+            tampil[judul] = [("" if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v))
+                             for v in ekspor[judul]]
+        else:  # each distinct value formatted once (Babel costs ~0.1 ms a call; 311 villages × 10 columns)
+            nilai = pd.Series(ekspor[judul].to_numpy(), dtype=object)
+            ada = ~nilai.isna().to_numpy()
+            posisi, unik = pd.factorize(nilai[ada])
+            teks_ = np.full(len(nilai), kosong, dtype=object)
+            teks_[ada] = np.array([angka(v, desimal, bahasa) for v in unik], dtype=object)[posisi]
+            tampil[judul] = teks_
+    return ekspor, tampil
+
+
+def tabel_kecamatan(df: pd.DataFrame, bahasa: str = "id", kerangka: Kerangka | None = None
+                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(export, display) of a kecamatan/village score table (the core's ``skor`` with ``nama``;
+    ``selisih`` optional): rank, name, code, index, change, maturity, six pillars, coverage."""
+    from indicators.skor.kerangka import muat_kerangka
+
+    k = kerangka or muat_kerangka()
+    t = df.copy()
+    t["kematangan_teks"] = [v if isinstance(v, str) and v else teks("rk_data_tidak_cukup", bahasa)
+                            for v in t[f"kematangan_{bahasa}"]]
+    kolom = {"peringkat": (teks("rk_peringkat", bahasa), 0), "nama": (teks("rk_nama", bahasa), None),
+             "kode_wilayah": (teks("rk_kode", bahasa), None), "indeks": (teks("indeks", bahasa), 1)}
+    if "selisih" in t:
+        kolom["selisih"] = (teks("rk_perubahan", bahasa), 1)
+    kolom["kematangan_teks"] = (teks("rk_kematangan", bahasa), None)
+    kolom |= {p.id: (p.nama[bahasa], 1) for p in k.pilar}
+    kolom["cakupan"] = (teks("rk_cakupan_data", bahasa) + " (%)", 0)
+    ekspor, tampil = tabel_tampil(t, kolom, bahasa)
+    judul_rank = teks("rk_peringkat", bahasa)
+    tampil[judul_rank] = [s if s != teks("rk_data_tidak_cukup", bahasa) else "–" for s in tampil[judul_rank]]
+    if "selisih" in t:
+        tampil[teks("rk_perubahan", bahasa)] = [format_selisih(v, bahasa) for v in t["selisih"]]
+    return ekspor, tampil
+
+
+def tabel_peringkat(t: pd.DataFrame, bahasa: str = "id", satuan: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(export, display) of the Pilar page's ranking, best first; the columns present in ``t`` are
+    shown: ``peringkat, nama, kode_wilayah, kecamatan, skor, nilai`` (raw, headed with ``satuan``),
+    ``peringkat_median, peringkat_p05, peringkat_p95, tumpang_tindih, naik, cakupan``.
+
+    >>> t = pd.DataFrame({"peringkat": pd.array([2, 1, None], dtype="Int64"), "nama": ["A", "B", "C"],
+    ...                   "kode_wilayah": ["a", "b", "c"], "skor": [50.0, 70.0, np.nan]})
+    >>> tabel_peringkat(t, "en")[1].values.tolist()
+    [['1', 'B', 'b', '70.0'], ['2', 'A', 'a', '50.0'], ['–', 'C', 'c', 'insufficient data']]
+    """
+    t = t.sort_values(["peringkat", "kode_wilayah"], na_position="last", kind="stable")
+    kolom = {"peringkat": (teks("rk_peringkat", bahasa), None), "nama": (teks("rk_nama", bahasa), None),
+             "kode_wilayah": (teks("rk_kode", bahasa), None), "kecamatan": (teks("kecamatan", bahasa), None),
+             "skor": (teks("rk_skor_0_100", bahasa), 1),
+             "nilai": (f"{teks('rk_nilai_asli', bahasa)} ({satuan})" if satuan else teks("rk_nilai_asli", bahasa), 2),
+             "peringkat_median": (teks("rk_peringkat_median", bahasa), None),
+             "peringkat_p05": (teks("rk_peringkat_p05", bahasa), None),
+             "peringkat_p95": (teks("rk_peringkat_p95", bahasa), None),
+             "tumpang_tindih": (teks("rk_tumpang_tindih_kolom", bahasa), None),
+             "naik": (teks("rk_naik_kolom", bahasa), None),
+             "cakupan": (teks("rk_cakupan_data", bahasa) + " (%)", 0)}   # whole numbers: written below
+    ekspor, tampil = tabel_tampil(t, {k: v for k, v in kolom.items() if k in t}, bahasa)
+    for k in ("peringkat", "peringkat_median", "peringkat_p05", "peringkat_p95", "tumpang_tindih", "naik"):
+        if k in t:
+            tampil[kolom[k][0]] = ["–" if pd.isna(v) else (format_selisih(v, bahasa, 0) if k == "naik" else str(int(v)))
+                                   for v in t[k]]
+    return ekspor, tampil
