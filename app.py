@@ -2,6 +2,7 @@
 import streamlit as st
 
 from indicators.dasar.label import teks
+from indicators.dasar.log import atur_log
 from pages._bersama import pilih_bahasa
 
 # (label key, file, URL path); the first page is the default at "/"
@@ -16,6 +17,7 @@ HALAMAN = [
     ("halaman_metodologi", "pages/metodologi.py", "metodologi"),
 ]
 
+atur_log()  # imports, exports and refused uploads to stderr (no personal data)
 st.set_page_config(page_title="Dasbor Kabupaten Cerdas", layout="wide", initial_sidebar_state="expanded")
 bahasa = pilih_bahasa()
 navigasi = st.navigation([st.Page(berkas, title=teks(kunci, bahasa), url_path=url, default=(i == 0))

@@ -11,7 +11,7 @@ import plotly.express as px
 import streamlit as st
 
 from indicators.akses import privasi
-from indicators.dasar.format import angka
+from indicators.dasar.format import angka, waktu
 from indicators.dasar.label import teks
 from indicators.dasar.pengaturan import ambil
 from indicators.data import impor, skema
@@ -28,7 +28,8 @@ demo = g.dataset_demo()
 
 st.subheader(teks("isi_gudang", b))
 st.dataframe(pd.DataFrame([{teks("dataset", b): k, teks("baris", b): angka(v["rows"], 0, b),
-                            teks("impor_terakhir", b): v["last_import"] or "–", "demo": "✓" if k in demo else ""}
+                            teks("impor_terakhir", b): waktu(v["last_import"], kode, b),
+                            "demo": "✓" if k in demo else ""}
                            for k, v in status.items()]), hide_index=True, width="stretch")
 jumlah = pd.DataFrame([{"dataset": k, "baris": v["rows"]} for k, v in status.items()])
 grafik(px.bar(jumlah, x="dataset", y="baris", log_y=True, title=teks("data_baris_per_dataset", b),
@@ -165,7 +166,8 @@ with t_batas:
         info = g.batas_tersimpan(kode, tingkat)
         if info:
             keadaan = teks("data_batas_impor", b).format(berkas=info["berkas"], cocok=info["matched"],
-                                                         hilang=len(info["missing"]), waktu=info["waktu"])
+                                                         hilang=len(info["missing"]),
+                                                         waktu=waktu(info["waktu"], kode, b))
         elif berkas_aktif(kode, tingkat):
             keadaan = teks("data_batas_pengaturan", b).format(berkas=berkas_aktif(kode, tingkat))
         else:
@@ -231,7 +233,8 @@ with t_segar:
                      hide_index=True, width="stretch")
 
 with t_riwayat:
-    st.dataframe(g.riwayat_impor(), hide_index=True, width="stretch")
+    riwayat = g.riwayat_impor()
+    st.dataframe(riwayat.assign(waktu=[waktu(t, kode, b) for t in riwayat["waktu"]]), hide_index=True, width="stretch")
 
 with t_templat:
     st.caption(teks("data_templat_bantuan", b))

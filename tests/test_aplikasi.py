@@ -29,7 +29,7 @@ def buka(halaman: str, **query) -> AppTest:
 
 
 def _grafik(at):
-    return [e for e in at.get("plotly_chart")]
+    return list(at.get("plotly_chart"))
 
 
 @pytest.mark.parametrize("halaman", HALAMAN)

@@ -12,7 +12,9 @@ from indicators.data import skema
 
 def cli(*args, env=None):
     e = dict(os.environ, **(env or {}))
-    return subprocess.run([sys.executable, "-m", "indicators", *args], capture_output=True, text=True, env=e, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "indicators", *args], capture_output=True, text=True, env=e, timeout=300
+    )
 
 
 @pytest.mark.parametrize("kode,jumlah", [("18.02", 311), ("52.02", 154)])

@@ -77,9 +77,9 @@ def test_kabupaten_lain_dan_skala_provinsi():
     assert d["aduan_jalan"].kode_wilayah.str.startswith("52.02.").all()
     p = buat_demo("18.02", bulan=1, dataset=["profil_desa"], skala="province")
     assert p["profil_desa"].kode_wilayah.str[:5].nunique() == 15  # Lampung has 15 kabupaten/kota
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="skala"):
         buat_demo("18.02", skala="planet")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="dataset tidak dikenal"):
         buat_demo("18.02", dataset=["tidak_ada"])
 
 

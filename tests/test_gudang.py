@@ -91,7 +91,9 @@ def test_demo_dimuat_sekali_dan_diganti_impor_nyata(gudang_kosong):
     g = gudang_kosong
     assert g.pastikan_demo("18.02") is True
     assert g.pastikan_demo("18.02") is False
-    assert g.dataset_demo() == set(skema.muat_skema()) - ({"nilai_indikator"} if g.baca("nilai_indikator").empty else set())
+    assert g.dataset_demo() == set(skema.muat_skema()) - (
+        {"nilai_indikator"} if g.baca("nilai_indikator").empty else set()
+    )
     assert g.meta("kode_kabupaten") == "18.02"
     nyata = demo()["program"].head(4)
     r = g.impor(nyata, "program", berkas="program_resmi.xlsx")

@@ -82,7 +82,9 @@ def test_jejak_audit_dan_cakupan_sama_dengan_inti(inti):
     harapan = h.audit.groupby(["langkah", "perlakuan"]).size()
     assert ringkas.set_index(["Langkah", "Perlakuan"])["Jumlah"].to_dict() == harapan.to_dict()
     grafik = [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
-    bar = next(g for g in grafik if g["layout"].get("title", {}).get("text", "").startswith("Ketersediaan per indikator"))
+    bar = next(
+        g for g in grafik if g["layout"].get("title", {}).get("text", "").startswith("Ketersediaan per indikator")
+    )
     nama = {i.id: i.nama["id"] for i in muat_kerangka().indikator}
     nilai = {y: x for t in bar["data"] for y, x in zip(t["y"], _angka(t["x"]), strict=True)}
     for r in h.ketersediaan.itertuples():

@@ -8,7 +8,13 @@ import sys
 def test_tidak_ada_import_streamlit_di_inti():
     for f in pathlib.Path("indicators").rglob("*.py"):
         for n in ast.walk(ast.parse(f.read_text())):
-            nama = [a.name for a in n.names] if isinstance(n, ast.Import) else [n.module or ""] if isinstance(n, ast.ImportFrom) else []
+            nama = (
+                [a.name for a in n.names]
+                if isinstance(n, ast.Import)
+                else [n.module or ""]
+                if isinstance(n, ast.ImportFrom)
+                else []
+            )
             assert not any(x.split(".")[0] == "streamlit" for x in nama), f
 
 

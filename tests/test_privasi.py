@@ -13,8 +13,13 @@ from tests.bantu import demo
 POLA_QUALITY = re.compile(r"(\+62|0)8\d{7,11}")  # QUALITY.md's phone pattern
 
 
-@given(st.sampled_from(["0", "+62", "62"]), st.text("0123456789", min_size=8, max_size=11),
-       st.sampled_from(["", " ", "-", "."]), st.text(alphabet="abc ,.", max_size=15), st.text(alphabet="abc ,.", max_size=15))
+@given(
+    st.sampled_from(["0", "+62", "62"]),
+    st.text("0123456789", min_size=8, max_size=11),
+    st.sampled_from(["", " ", "-", "."]),
+    st.text(alphabet="abc ,.", max_size=15),
+    st.text(alphabet="abc ,.", max_size=15),
+)
 def test_nomor_dalam_teks_tidak_pernah_lolos_ke_publik(awal, angka_, pemisah, kiri, kanan):
     nomor = awal + "8" + pemisah.join([angka_[:3], angka_[3:]])
     teks = f"{kiri} {nomor} {kanan}"
@@ -54,5 +59,5 @@ def test_ekspor_tanpa_nomor(peran):
 
 
 def test_peran_tidak_dikenal_ditolak():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="peran"):
         privasi.lindungi(pd.DataFrame(), "aduan_jalan", "tamu")

@@ -74,11 +74,21 @@ def test_pengaturan_salah_ditolak_dengan_pesan_jelas(ringkasan, pesan):
 # --- change, leaders, strengths -------------------------------------------------------------------
 
 def test_selisih_periode_tidak_dihitung_terhadap_data_tidak_cukup():
-    kini = pd.DataFrame({"kode_wilayah": ["a", "b", "c"], "indeks": [61.0, np.nan, 40.0], "governance": [70.0, 50.0, 45.0]})
-    lalu = pd.DataFrame({"kode_wilayah": ["c", "a", "b"], "indeks": [42.5, 60.0, 30.0], "governance": [np.nan, 65.0, 52.0]})
+    kini = pd.DataFrame(
+        {"kode_wilayah": ["a", "b", "c"], "indeks": [61.0, np.nan, 40.0], "governance": [70.0, 50.0, 45.0]}
+    )
+    lalu = pd.DataFrame(
+        {"kode_wilayah": ["c", "a", "b"], "indeks": [42.5, 60.0, 30.0], "governance": [np.nan, 65.0, 52.0]}
+    )
     s = selisih_periode(kini, lalu, ["indeks", "governance"])
     assert s[["kode_wilayah", "ukuran"]].values.tolist() == [
-        ["a", "indeks"], ["a", "governance"], ["b", "indeks"], ["b", "governance"], ["c", "indeks"], ["c", "governance"]]
+        ["a", "indeks"],
+        ["a", "governance"],
+        ["b", "indeks"],
+        ["b", "governance"],
+        ["c", "indeks"],
+        ["c", "governance"],
+    ]
     np.testing.assert_allclose(s["selisih"], [1.0, 5.0, np.nan, -2.0, -2.5, np.nan])
 
 
@@ -88,8 +98,15 @@ def test_selisih_tanpa_periode_lalu_kosong():
 
 
 def test_pilar_kabupaten_dengan_target(kerangka):
-    kini = pd.DataFrame([{"kode_wilayah": "18.02", "indeks": 61.2, **dict(zip(PILAR, [77.0, 40.0, 42.0, 72.0, 65.0, 66.0],
-                                                                                strict=True))}])
+    kini = pd.DataFrame(
+        [
+            {
+                "kode_wilayah": "18.02",
+                "indeks": 61.2,
+                **dict(zip(PILAR, [77.0, 40.0, 42.0, 72.0, 65.0, 66.0], strict=True)),
+            }
+        ]
+    )
     lalu = kini.assign(indeks=60.0, governance=79.0, branding=np.nan)
     p = pilar_kabupaten(kini, lalu, kerangka).set_index("ukuran")
     assert list(p.index) == ["indeks", *PILAR]
@@ -222,9 +239,14 @@ def test_perhatian_aduan_demo_sama_dengan_modul_aduan():
 
 
 def test_bulan_tanpa_data_dihitung_tangan():
-    df = pd.DataFrame({"kode_wilayah": ["a", "a", "b", "b", "d"],
-                       "waktu": pd.to_datetime(["2026-06-03 08:00", "2026-08-31 23:00", "2026-10-01 00:00", "2026-11-02 09:00",
-                                                "2026-04-15 10:00"])})
+    df = pd.DataFrame(
+        {
+            "kode_wilayah": ["a", "a", "b", "b", "d"],
+            "waktu": pd.to_datetime(
+                ["2026-06-03 08:00", "2026-08-31 23:00", "2026-10-01 00:00", "2026-11-02 09:00", "2026-04-15 10:00"]
+            ),
+        }
+    )
     b = bulan_tanpa_data(df, "waktu", ["a", "b", "c", "d"], "2026-10").set_index("kode_wilayah")
     assert b["bulan_terakhir"].tolist() == ["2026-08", "2026-10", "", "2026-04"]
     assert b["bulan_kosong"].tolist() == [2, 0, 7, 6]          # c never: April (first month) … October = 7 months
@@ -257,9 +279,16 @@ def test_perhatian_data_kosong_dataset_berikut_bila_pertama_lengkap():
 
 
 def test_perhatian_program(kerangka):
-    s = pd.DataFrame({"id_program": ["A", "B", "C", "D"], "nama": ["Satu", "Dua", "Tiga", "Empat"],
-                      "pilar": ["economy", "living", "economy", "living"], "opd": ["Bappeda", "Dinkes", "DPMD", "X"],
-                      "status": ["terlambat", "terlambat", "terlambat", "sesuai"], "selisih": [-12.0, -30.5, -11.0, 0.0]})
+    s = pd.DataFrame(
+        {
+            "id_program": ["A", "B", "C", "D"],
+            "nama": ["Satu", "Dua", "Tiga", "Empat"],
+            "pilar": ["economy", "living", "economy", "living"],
+            "opd": ["Bappeda", "Dinkes", "DPMD", "X"],
+            "status": ["terlambat", "terlambat", "terlambat", "sesuai"],
+            "selisih": [-12.0, -30.5, -11.0, 0.0],
+        }
+    )
     p = perhatian_program(s, kerangka)
     assert p.angka == {"terlambat": 3, "total": 4, "pilar": "economy", "program": "B", "selisih": -30.5}
     assert p.teks["id"] == ("3 dari 4 program masterplan terlambat, terbanyak di pilar Ekonomi Cerdas (2). Paling "
@@ -268,18 +297,33 @@ def test_perhatian_program(kerangka):
 
 
 def test_perhatian_pilar_dan_kecamatan(kerangka):
-    pilar = pd.DataFrame({"ukuran": ["indeks", "governance", "branding"], "nama_id": ["Indeks", "Tata Kelola", "Branding"],
-                          "nama_en": ["Index", "Governance", "Branding"], "skor": [60.0, 70.0, 38.25],
-                          "skor_lalu": [61.0, 72.5, 38.0], "selisih": [-1.0, -2.5, 0.25], "target": [60.0] * 3})
+    pilar = pd.DataFrame(
+        {
+            "ukuran": ["indeks", "governance", "branding"],
+            "nama_id": ["Indeks", "Tata Kelola", "Branding"],
+            "nama_en": ["Index", "Governance", "Branding"],
+            "skor": [60.0, 70.0, 38.25],
+            "skor_lalu": [61.0, 72.5, 38.0],
+            "selisih": [-1.0, -2.5, 0.25],
+            "target": [60.0] * 3,
+        }
+    )
     turun = perhatian_pilar_turun(pilar, "2026-09", ambang=1)
     assert turun.teks["id"] == ("Tata Kelola turun 2,5 poin sejak September 2026 (72,5 → 70,0), penurunan terbesar "
                                 "di antara enam pilar.")
     assert perhatian_pilar_turun(pilar, "2026-09", ambang=3) is None
     lemah = perhatian_pilar_terlemah(pilar)
     assert lemah.teks["en"] == "Branding is the weakest pillar (38.3), 21.8 points below the target of 60."
-    kec = pd.DataFrame({"kode_wilayah": ["18.02.01", "18.02.02", "18.02.03"], "nama": ["Kalirejo", "Bangun Rejo", "X"],
-                        "indeks": [50.0, 48.0, np.nan], "indeks_lalu": [53.0, 48.5, 40.0], "selisih": [-3.0, -0.5, np.nan],
-                        **{p: [60.0, 55.0, np.nan] for p in PILAR}})
+    kec = pd.DataFrame(
+        {
+            "kode_wilayah": ["18.02.01", "18.02.02", "18.02.03"],
+            "nama": ["Kalirejo", "Bangun Rejo", "X"],
+            "indeks": [50.0, 48.0, np.nan],
+            "indeks_lalu": [53.0, 48.5, 40.0],
+            "selisih": [-3.0, -0.5, np.nan],
+            **{p: [60.0, 55.0, np.nan] for p in PILAR},
+        }
+    )
     kec.loc[1, "economy"] = 30.0
     assert perhatian_kecamatan_turun(kec, "2026-09").angka == {"kode_wilayah": "18.02.01", "selisih": -3.0}
     bawah = perhatian_kecamatan_terbawah(kec, kerangka)
@@ -311,10 +355,17 @@ def test_tabel_tampil_data_tidak_cukup_bukan_nol():
 
 
 def test_tabel_peringkat_urutan_dan_kolom():
-    t = pd.DataFrame({"kode_wilayah": ["a", "b", "c"], "nama": ["A", "B", "C"], "skor": [50.0, np.nan, 70.0],
-                      "peringkat": pd.array([2, None, 1], dtype="Int64"), "naik": pd.array([-1, None, 1], dtype="Int64"),
-                      "peringkat_p05": pd.array([1, None, 1], dtype="Int64"),
-                      "peringkat_p95": pd.array([2, None, 2], dtype="Int64")})
+    t = pd.DataFrame(
+        {
+            "kode_wilayah": ["a", "b", "c"],
+            "nama": ["A", "B", "C"],
+            "skor": [50.0, np.nan, 70.0],
+            "peringkat": pd.array([2, None, 1], dtype="Int64"),
+            "naik": pd.array([-1, None, 1], dtype="Int64"),
+            "peringkat_p05": pd.array([1, None, 1], dtype="Int64"),
+            "peringkat_p95": pd.array([2, None, 2], dtype="Int64"),
+        }
+    )
     e, d = tabel_peringkat(t, "id")
     assert d.values.tolist() == [["1", "C", "c", "70,0", "1", "2", "+1"], ["2", "A", "a", "50,0", "1", "2", "-1"],
                                  ["–", "B", "b", "data tidak cukup", "–", "–", "–"]]

@@ -57,7 +57,9 @@ def test_nilai_pribadi_disamarkan_dalam_laporan():
 
 def test_kolom_wajib_hilang_dan_kunci_ganda():
     df = ke_teks(demo()["program"].head(4)).drop(columns=["opd"])
-    assert skema.validasi(df, "program").galat[["baris", "kolom", "aturan"]].values.tolist() == [[1, "opd", "kolom wajib tidak ada"]]
+    assert skema.validasi(df, "program").galat[["baris", "kolom", "aturan"]].values.tolist() == [
+        [1, "opd", "kolom wajib tidak ada"]
+    ]
     df = ke_teks(demo()["program"].head(4))
     df.loc[3] = df.loc[1]
     g = skema.validasi(df, "program").galat
@@ -104,8 +106,8 @@ def test_berkas_salah_ekstensi_atau_terlalu_besar_ditolak_sebelum_dibaca(tmp_pat
 
 def test_baris_kosong_tidak_menggeser_nomor_baris():
     # file rows: 1 header, 2 valid, 3 blank, 4 valid, 5 bad periode → the report must say row 5
-    isi = ("id_program,periode,target_persen,realisasi_persen,realisasi_anggaran\n"
-           "P1,2026-01,10,10,0\n\nP1,2026-02,20,15,0\nP1,2026-13,30,20,0\n").encode()
+    isi = (b"id_program,periode,target_persen,realisasi_persen,realisasi_anggaran\n"
+           b"P1,2026-01,10,10,0\n\nP1,2026-02,20,15,0\nP1,2026-13,30,20,0\n")
     hasil = skema.validasi(baca_tabel(isi, "progres.csv"), "program_progres")
     assert hasil.galat[["baris", "kolom"]].values.tolist() == [[5, "periode"]]
     assert len(hasil.data) == 3

@@ -29,7 +29,7 @@ def test_kode_lain_berfungsi():
 
 @pytest.mark.parametrize("salah", ["1802", "18.99", "18.02.01", "abc", ""])
 def test_kode_kabupaten_salah_ditolak(salah):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="kode"):
         wilayah.daftar_wilayah(salah, "desa")
 
 

@@ -14,6 +14,8 @@ import argparse
 import importlib
 import sys
 
+from indicators.dasar.log import atur_log
+
 MODUL_PERINTAH = (
     "indicators.cli.dasar",   # regions, demo, validate, import, status
     "indicators.cli.skor",    # score
@@ -25,6 +27,9 @@ MODUL_PERINTAH = (
 
 def buat_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m indicators", description="Dasbor kabupaten cerdas — perintah inti")
+    parser.add_argument("--log", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+                        help="catatan ke stderr (bawaan WARNING: laporan perintah sendiri sudah di stderr; "
+                             "INFO menampilkan impor, ekspor dan unggahan yang ditolak)")
     sub = parser.add_subparsers(dest="perintah", required=True)
     for nama in MODUL_PERINTAH:
         importlib.import_module(nama).pasang(sub)
@@ -33,6 +38,7 @@ def buat_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = buat_parser().parse_args(argv)
+    atur_log(args.log)
     try:
         return int(args.fungsi(args) or 0)
     except ValueError as e:  # bad input: a clear message, non-zero exit, nothing changed

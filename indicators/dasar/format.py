@@ -10,6 +10,8 @@
 'Oktober 2026'
 >>> persen(63.25)
 '63,3%'
+>>> waktu("2026-10-01T05:21:00+00:00", "18.02")
+'1 Oktober 2026 12.21 WIB'
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
+
+from indicators.dasar.waktu import ke_lokal, zona
 
 LOKAL = {"id": "id_ID", "en": "en_GB"}
 
@@ -50,6 +54,18 @@ def tanggal(d, bahasa: str = "id") -> str:
     if d is None or d is pd.NaT or (isinstance(d, float) and math.isnan(d)):
         return "–"
     return format_date(pd.Timestamp(d).date(), format="d MMMM y", locale=_lokal(bahasa))
+
+
+def waktu(t, kode_wilayah: str, bahasa: str = "id") -> str:
+    """A stored (UTC) timestamp in the district's own zone: ``1 Oktober 2026 12.21 WIB``.
+
+    Indonesian writes the time with a dot (``12.21``), English with a colon; ``–`` for missing.
+    """
+    if t is None or t is pd.NaT or (isinstance(t, float) and math.isnan(t)) or t == "":
+        return "–"
+    lokal = ke_lokal(t, kode_wilayah)
+    jam = lokal.strftime("%H.%M" if bahasa == "id" else "%H:%M")
+    return f"{tanggal(lokal, bahasa)} {jam} {zona(kode_wilayah).label}"
 
 
 def nama_periode(periode: str, bahasa: str = "id") -> str:

@@ -45,11 +45,15 @@ def periksa_berkas(isi: bytes, nama_berkas: str, batas_byte: int | None = None) 
     if ext == ".xlsx" and not isi.startswith(_ZIP):
         raise ValueError("berkas berekstensi .xlsx tetapi isinya bukan berkas Excel (XLSX)")
     if ext == ".csv" and (isi.startswith(_ZIP) or b"\x00" in isi[:4096]):
-        raise ValueError("berkas berekstensi .csv tetapi isinya bukan teks CSV (mungkin berkas Excel yang diganti nama)")
+        raise ValueError(
+            "berkas berekstensi .csv tetapi isinya bukan teks CSV (mungkin berkas Excel yang diganti nama)"
+        )
     return ext
 
 
-def baca_tabel(sumber: bytes | str | Path, nama_berkas: str | None = None, batas_byte: int | None = None) -> pd.DataFrame:
+def baca_tabel(
+    sumber: bytes | str | Path, nama_berkas: str | None = None, batas_byte: int | None = None
+) -> pd.DataFrame:
     """Read a CSV or XLSX upload into a frame of text cells (empty cells are ``""``)."""
     if isinstance(sumber, (str, Path)):
         nama_berkas = nama_berkas or str(sumber)
@@ -77,7 +81,7 @@ def baca_tabel(sumber: bytes | str | Path, nama_berkas: str | None = None, batas
         try:
             return pd.read_csv(io.BytesIO(teks.encode("utf-8")), dtype=str, keep_default_na=False, sep=pemisah,
                                engine="pyarrow")
-        except Exception:  # noqa: BLE001, S110 — pyarrow raises many types; the fallback below reports
+        except Exception:  # noqa: S110 — pyarrow raises many types; the fallback below reports
             pass
     try:
         df = pd.read_csv(io.StringIO(teks), dtype=str, keep_default_na=False, sep=pemisah, skip_blank_lines=False)

@@ -125,7 +125,10 @@ class _Pembangkit:
         lam = lam * np.where(self.tanpa_operator, 0, 1)[:, None]
         lam[self.terlambat, -r.integers(1, 3):] = 0
         jumlah = r.poisson(lam)
-        ii, jj = np.repeat(np.nonzero(jumlah)[0], jumlah[jumlah > 0]), np.repeat(np.nonzero(jumlah)[1], jumlah[jumlah > 0])
+        ii, jj = (
+            np.repeat(np.nonzero(jumlah)[0], jumlah[jumlah > 0]),
+            np.repeat(np.nonzero(jumlah)[1], jumlah[jumlah > 0]),
+        )
         n = len(ii)
         jenis_list = list(p["layanan"])
         share = np.array([v[0] for v in p["layanan"].values()])
@@ -139,7 +142,9 @@ class _Pembangkit:
         terbuka = selesai > self.kini
         online_p = _sig(-0.4 + 0.8 * self.z[ii] + np.where(self.sinyal[ii] == "4g", 0.9, -1.1) + 1.2 * ramp[jj])
         ditolak = (~terbuka) & (r.random(n) < 0.05)
-        status = np.where(terbuka, np.where(r.random(n) < 0.5, "diajukan", "diproses"), np.where(ditolak, "ditolak", "selesai"))
+        status = np.where(
+            terbuka, np.where(r.random(n) < 0.5, "diajukan", "diproses"), np.where(ditolak, "ditolak", "selesai")
+        )
         rating = np.where((status == "selesai") & (r.random(n) < 0.6),
                           np.clip(np.round(4.6 - 0.25 * durasi + r.normal(0, 0.7, n)), 1, 5), np.nan)
         kode = self.desa.kode_wilayah.to_numpy()[ii]
@@ -185,7 +190,7 @@ class _Pembangkit:
         fokus_kec = {k for f in self.fokus for k in f["kecamatan"]}
         kec_nasional = set(r.choice(self.kec.nama, size=max(1, len(self.kec) // 4), replace=False))
         kondisi = ["baik", "sedang", "rusak_ringan", "rusak_berat"]
-        for kode_kec, nama in zip(self.kec.kode_wilayah, self.kec.nama):
+        for kode_kec, nama in zip(self.kec.kode_wilayah, self.kec.nama, strict=True):
             segmen = []
             if nama in kec_nasional:
                 segmen += [("nasional", f"Jalan Nasional {nama}", r.uniform(5, 15), [.45, .35, .15, .05])]
@@ -211,18 +216,24 @@ class _Pembangkit:
         fokus_ruas = {f["nama_ruas"] for f in self.fokus}
         buruk = ruas.kondisi.map({"baik": 0.3, "sedang": 0.7, "rusak_ringan": 1.4, "rusak_berat": 2.4}).to_numpy()
         kali = np.where(ruas.nama_ruas.isin(fokus_ruas), p["faktor_aduan_fokus"], 1.0)
-        kali = kali * ruas.status_jalan.map({"nasional": 1.2, "provinsi": 1.3, "kabupaten": 1.0, "desa": 0.6}).to_numpy()
+        kali = (
+            kali * ruas.status_jalan.map({"nasional": 1.2, "provinsi": 1.3, "kabupaten": 1.0, "desa": 0.6}).to_numpy()
+        )
         tahun = len(self.periode) / 12
         jumlah = r.poisson(ruas.panjang_km.to_numpy() * p["aduan_per_km_per_tahun"] * tahun * buruk * kali)
         si = np.repeat(np.arange(len(ruas)), jumlah)
         n = len(si)
-        lapor = self.mulai + pd.to_timedelta(np.sqrt(r.random(n)) * (self.kini - self.mulai).total_seconds(), unit="s").round("s")
+        lapor = self.mulai + pd.to_timedelta(
+            np.sqrt(r.random(n)) * (self.kini - self.mulai).total_seconds(), unit="s"
+        ).round("s")
         # villages of the segment's kecamatan, weighted by population
         desa_kec = self.desa.assign(pend=self.penduduk).groupby("kode_induk")
         kode_desa = np.empty(n, dtype=object)
         for kec, idx in pd.Series(np.arange(n)).groupby(ruas.kode_wilayah.to_numpy()[si]):
             g = desa_kec.get_group(kec)
-            kode_desa[idx.to_numpy()] = r.choice(g.kode_wilayah.to_numpy(), size=len(idx), p=(g.pend / g.pend.sum()).to_numpy())
+            kode_desa[idx.to_numpy()] = r.choice(
+                g.kode_wilayah.to_numpy(), size=len(idx), p=(g.pend / g.pend.sum()).to_numpy()
+            )
         lat, lon = titik_acak(kode_desa, r, self.kode)
         dup = np.nonzero(r.random(n) < p["aduan_duplikat"])[0]
         asal = r.integers(0, n, len(dup))
@@ -247,41 +258,90 @@ class _Pembangkit:
         hari_kerja = hari_jadwal + np.exp(np.log(14) + r.normal(0, 0.6, n)) * lambat
         hari_selesai = hari_kerja + np.exp(np.log(10) + r.normal(0, 0.6, n)) * lambat
         tutup_u = r.random(n)
-        tutup = np.select([np.isin(np.arange(n), dup) & (r.random(n) < 0.7), tutup_u < 0.04,
-                           (seg.status_jalan != "kabupaten").to_numpy() & (seg.status_jalan != "desa").to_numpy() & (tutup_u < 0.16)],
-                          ["duplikat", "ditolak", "bukan_kewenangan"], "")
+        tutup = np.select(
+            [
+                np.isin(np.arange(n), dup) & (r.random(n) < 0.7),
+                tutup_u < 0.04,
+                (seg.status_jalan != "kabupaten").to_numpy()
+                & (seg.status_jalan != "desa").to_numpy()
+                & (tutup_u < 0.16),
+            ],
+            ["duplikat", "ditolak", "bukan_kewenangan"],
+            "",
+        )
         riwayat, status_kini, waktu_kini = [], np.empty(n, dtype=object), np.empty(n, dtype="datetime64[ns]")
-        tahap = [("diverifikasi", hari_verif), ("dijadwalkan", hari_jadwal), ("dikerjakan", hari_kerja), ("selesai", hari_selesai)]
+        tahap = [
+            ("diverifikasi", hari_verif),
+            ("dijadwalkan", hari_jadwal),
+            ("dikerjakan", hari_kerja),
+            ("selesai", hari_selesai),
+        ]
         ids = np.array([f"AJ-{self.kode.replace('.', '')}-{i:06d}" for i in range(1, n + 1)])
         kini = np.datetime64(self.kini)
         lapor_np = lapor.to_numpy()
         status_kini[:], waktu_kini[:] = "diterima", lapor_np
-        riwayat.append(pd.DataFrame({"id_aduan": ids, "status": "diterima", "waktu": lapor_np, "catatan": "Aduan diterima"}))
+        riwayat.append(
+            pd.DataFrame({"id_aduan": ids, "status": "diterima", "waktu": lapor_np, "catatan": "Aduan diterima"})
+        )
         for nama, hari in tahap:
             t = lapor_np + (hari * 86400).astype("timedelta64[s]")
             ok = (t <= kini) & ((tutup == "") | (nama == "diverifikasi"))
             status_kini[ok], waktu_kini[ok] = nama, t[ok]
-            riwayat.append(pd.DataFrame({"id_aduan": ids[ok], "status": nama, "waktu": t[ok], "catatan": f"Status: {nama}"}))
+            riwayat.append(
+                pd.DataFrame({"id_aduan": ids[ok], "status": nama, "waktu": t[ok], "catatan": f"Status: {nama}"})
+            )
             if nama == "diverifikasi":  # closed-without-fix decided at verification
                 c = ok & (tutup != "")
                 status_kini[c] = tutup[c]
-                riwayat.append(pd.DataFrame({"id_aduan": ids[c], "status": tutup[c], "waktu": t[c] + np.timedelta64(1, "h"),
-                                             "catatan": "Ditutup saat verifikasi"}))
+                riwayat.append(
+                    pd.DataFrame(
+                        {
+                            "id_aduan": ids[c],
+                            "status": tutup[c],
+                            "waktu": t[c] + np.timedelta64(1, "h"),
+                            "catatan": "Ditutup saat verifikasi",
+                        }
+                    )
+                )
                 waktu_kini[c] = t[c] + np.timedelta64(1, "h")
         tukar = r.random(n) < p["aduan_latlon_tertukar"]
         lat, lon = np.where(tukar, lon, lat), np.where(tukar, lat, lon)
         nama = (r.choice(p["nama_depan"], n) + " " + r.choice(p["nama_belakang"], n))
         telp = np.array([f"08{a}{b:08d}" for a, b in zip(r.choice([11, 12, 13, 21, 22, 52, 53, 57, 77, 78, 81, 95], n),
-                                                         r.integers(0, 10**8, n))], dtype=object)
-        uraian = np.array([f"{j.replace('_', ' ').capitalize()} di {rs}, mohon segera ditangani." for j, rs in zip(jenis, seg.nama_ruas)], dtype=object)
+                                                         r.integers(0, 10**8, n), strict=True)], dtype=object)
+        uraian = np.array(
+            [
+                f"{j.replace('_', ' ').capitalize()} di {rs}, mohon segera ditangani."
+                for j, rs in zip(jenis, seg.nama_ruas, strict=True)
+            ],
+            dtype=object,
+        )
         sisip = r.random(n) < 0.05  # a few reporters write their phone number into the text
         uraian[sisip] = uraian[sisip] + " Hubungi saya di " + telp[sisip]
-        aduan = pd.DataFrame({
-            "id_aduan": ids, "waktu_lapor": lapor_np, "lat": np.round(lat, 6), "lon": np.round(lon, 6),
-            "kode_wilayah": kode_desa, "nama_ruas": seg.nama_ruas, "status_jalan": seg.status_jalan,
-            "jenis_kerusakan": jenis, "tingkat": tingkat, "status": status_kini, "waktu_status": waktu_kini,
-            "kanal": r.choice(["aplikasi", "whatsapp", "media_sosial", "telepon", "loket", "lapor_go_id"], n, p=[.3, .35, .15, .08, .07, .05]),
-            "deskripsi": uraian, "dukungan": r.poisson(2, n), "pelapor_nama": nama, "pelapor_telepon": telp})
+        aduan = pd.DataFrame(
+            {
+                "id_aduan": ids,
+                "waktu_lapor": lapor_np,
+                "lat": np.round(lat, 6),
+                "lon": np.round(lon, 6),
+                "kode_wilayah": kode_desa,
+                "nama_ruas": seg.nama_ruas,
+                "status_jalan": seg.status_jalan,
+                "jenis_kerusakan": jenis,
+                "tingkat": tingkat,
+                "status": status_kini,
+                "waktu_status": waktu_kini,
+                "kanal": r.choice(
+                    ["aplikasi", "whatsapp", "media_sosial", "telepon", "loket", "lapor_go_id"],
+                    n,
+                    p=[0.3, 0.35, 0.15, 0.08, 0.07, 0.05],
+                ),
+                "deskripsi": uraian,
+                "dukungan": r.poisson(2, n),
+                "pelapor_nama": nama,
+                "pelapor_telepon": telp,
+            }
+        )
         aduan = aduan.sort_values(["waktu_lapor", "id_aduan"], kind="stable", ignore_index=True)
         riw = pd.concat(riwayat, ignore_index=True).sort_values(["id_aduan", "waktu"], kind="stable", ignore_index=True)
         return aduan, riw
@@ -367,7 +427,11 @@ class _Pembangkit:
                         v = np.clip(rata + arah * 0.5 * sb * z + tren + r.normal(0, 0.6 * sb, len(kode)), lo, hi)
                         rows.append(pd.DataFrame({"kode_wilayah": kode, "periode": per, "indikator": ind["id"],
                                                   "nilai": np.round(v, 4), "sumber": "Simulasi demo"}))
-        return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=list(_skema.skema("nilai_indikator").kolom))
+        return (
+            pd.concat(rows, ignore_index=True)
+            if rows
+            else pd.DataFrame(columns=list(_skema.skema("nilai_indikator").kolom))
+        )
 
 
 def buat_demo(kode_kabupaten: str = "18.02", seed: int | None = None, bulan: int | None = None,
@@ -394,7 +458,9 @@ def buat_demo(kode_kabupaten: str = "18.02", seed: int | None = None, bulan: int
     else:
         raise ValueError("skala harus district, province atau national")
     bagian = [_satu(k, seed, bulan, akhir, tuple(dataset)) for k in kode]
-    return {d: pd.concat([b[d] for b in bagian], ignore_index=True) if len(bagian) > 1 else bagian[0][d] for d in dataset}
+    return {
+        d: pd.concat([b[d] for b in bagian], ignore_index=True) if len(bagian) > 1 else bagian[0][d] for d in dataset
+    }
 
 
 def _satu(kode: str, seed: int, bulan: int, akhir: str, dataset: tuple[str, ...]) -> dict[str, pd.DataFrame]:

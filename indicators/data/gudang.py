@@ -12,19 +12,32 @@ placeholders: the first real import of a dataset replaces them.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import ClassVar
 
 import duckdb
 import pandas as pd
 
 from indicators.dasar.pengaturan import ambil, path_gudang
+from indicators.dasar.waktu import sebagai_utc, sekarang_utc
 from indicators.data import skema as _skema
+from indicators.data.sql import daftar_sql as _daftar
+from indicators.data.sql import id_sql as _id
+from indicators.data.sql import syarat_sql as _syarat
 
+log = logging.getLogger(__name__)
+
+# Timestamps the store writes (import and audit logs) are UTC; DuckDB keeps them as naive TIMESTAMP
+# (TIMESTAMPTZ would need pytz at run time) and every read marks them UTC again (sebagai_utc).
+# SQL: values are always bound parameters; identifiers come only through indicators.data.sql (the
+# `noqa: S608` lines build SQL text from nothing else).
+VERSI_SKEMA = 2  # version of the store's own layout (meta 'versi_skema'); see Gudang._migrasi
 _SQL_TIPE = {"teks": "VARCHAR", "kode_wilayah": "VARCHAR", "periode": "VARCHAR", "bulat": "BIGINT",
              "angka": "DOUBLE", "boolean": "BOOLEAN", "tanggal": "TIMESTAMP", "waktu": "TIMESTAMP"}
 
@@ -43,7 +56,7 @@ class RencanaImpor:
 class Gudang:
     """A DuckDB store. One instance per process and path; methods are thread-safe."""
 
-    _bawaan: dict[str, "Gudang"] = {}
+    _bawaan: ClassVar[dict[str, Gudang]] = {}
     _kunci_kelas = threading.Lock()
 
     def __init__(self, path: str | Path):
@@ -54,7 +67,7 @@ class Gudang:
         self._buat_tabel()
 
     @classmethod
-    def bawaan(cls, muat_demo: bool = True) -> "Gudang":
+    def bawaan(cls, muat_demo: bool = True) -> Gudang:
         """The store at the ``path_gudang`` setting, with the demo loaded on first use."""
         path = str(path_gudang())
         with cls._kunci_kelas:
@@ -75,17 +88,42 @@ class Gudang:
                       " dataset VARCHAR, detail VARCHAR)")
             c.execute("CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)")
             for ds in _skema.muat_skema().values():
-                kol = ", ".join(f'"{k}" {_SQL_TIPE[v.tipe]}' for k, v in ds.kolom.items())
-                c.execute(f'CREATE TABLE IF NOT EXISTS "{ds.nama}" ({kol}, _impor_id BIGINT)')
+                kol = ", ".join(f"{_id(k)} {_SQL_TIPE[v.tipe]}" for k, v in ds.kolom.items())
+                c.execute(f"CREATE TABLE IF NOT EXISTS {_id(ds.nama)} ({kol}, _impor_id BIGINT)")
+            self._migrasi()
+
+    def _migrasi(self) -> None:
+        """Bring an older store up to ``VERSI_SKEMA`` (logged; each step in its own transaction).
+
+        Version 2: log timestamps are UTC. Stores written before wrote the server's local time; the
+        server's current UTC offset is taken off (nothing to do on a server that keeps UTC).
+        """
+        c = self._con
+        r = c.execute("SELECT nilai FROM meta WHERE kunci = 'versi_skema'").fetchall()
+        versi = int(r[0][0]) if r else (1 if c.execute("SELECT count(*) FROM log_impor").fetchall()[0][0] else 0)
+        if versi >= VERSI_SKEMA:
+            return
+        c.execute("BEGIN TRANSACTION")
+        try:
+            if versi == 1:
+                geser = int(datetime.now().astimezone().utcoffset().total_seconds())  # the server's own zone
+                for tabel in ("log_impor", "log_audit"):
+                    c.execute(f"UPDATE {_id(tabel)} SET waktu = waktu - to_seconds(?)", [geser])  # noqa: S608
+                log.info("gudang %s: migrasi skema 1 -> %d (waktu log ke UTC, geser %d detik)",
+                         self.path.name, VERSI_SKEMA, geser)
+            c.execute("INSERT OR REPLACE INTO meta VALUES ('versi_skema', ?)", [str(VERSI_SKEMA)])
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
 
     # ---- reading -------------------------------------------------------------------------
     def baca(self, dataset: str) -> pd.DataFrame:
         """All rows of a dataset, typed as declared in the schema."""
         ds = _skema.skema(dataset)
-        kol = ", ".join(f'"{k}"' for k in ds.kolom)
-        urut = ", ".join(f'"{k}"' for k in ds.kunci)
         with self._kunci:
-            df = self._con.execute(f'SELECT {kol} FROM "{dataset}" ORDER BY {urut}').df()
+            df = self._con.execute(
+                f"SELECT {_daftar(ds.kolom)} FROM {_id(dataset)} ORDER BY {_daftar(ds.kunci)}").df()  # noqa: S608
         return _skema.ketik(df, dataset)
 
     def versi(self) -> int:
@@ -104,28 +142,33 @@ class Gudang:
             rows = self._con.execute("SELECT DISTINCT dataset FROM log_impor WHERE sumber = 'demo'").fetchall()
             out = set()
             for (d,) in rows:
-                n = self._con.execute(f'SELECT count(*) FROM "{d}" WHERE _impor_id IN '
+                n = self._con.execute(f"SELECT count(*) FROM {_id(d)} WHERE _impor_id IN "  # noqa: S608
                                       "(SELECT id FROM log_impor WHERE sumber = 'demo')").fetchall()[0][0]
                 if n:
                     out.add(d)
         return out
 
     def riwayat_impor(self) -> pd.DataFrame:
+        """Every import, newest first; ``waktu`` in UTC (timezone-aware)."""
         with self._kunci:
-            return self._con.execute("SELECT * FROM log_impor ORDER BY id DESC").df()
+            df = self._con.execute("SELECT * FROM log_impor ORDER BY id DESC").df()
+        return df.assign(waktu=sebagai_utc(df["waktu"]))
 
     def log_audit(self) -> pd.DataFrame:
+        """Every audit event, newest first; ``waktu`` in UTC (timezone-aware)."""
         with self._kunci:
-            return self._con.execute("SELECT * FROM log_audit ORDER BY waktu DESC").df()
+            df = self._con.execute("SELECT * FROM log_audit ORDER BY waktu DESC").df()
+        return df.assign(waktu=sebagai_utc(df["waktu"]))
 
     def status(self) -> dict:
         """Rows and last import per dataset (the ``status`` CLI command prints this as JSON)."""
         out = {}
         with self._kunci:
             for nama in _skema.muat_skema():
-                n = self._con.execute(f'SELECT count(*) FROM "{nama}"').fetchall()[0][0]
+                n = self._con.execute(f"SELECT count(*) FROM {_id(nama)}").fetchall()[0][0]  # noqa: S608
                 r = self._con.execute("SELECT max(waktu) FROM log_impor WHERE dataset = ?", [nama]).fetchall()[0][0]
-                out[nama] = {"rows": int(n), "last_import": None if r is None else r.isoformat(timespec="seconds")}
+                out[nama] = {"rows": int(n),
+                             "last_import": None if r is None else sebagai_utc(r).isoformat(timespec="seconds")}
             kab = self.meta("kode_kabupaten")
         return {"path": str(self.path), "kode_kabupaten": kab, "versi": self.versi(),
                 "dataset_demo": sorted(self.dataset_demo()), "datasets": out}
@@ -135,7 +178,7 @@ class Gudang:
         """One audit event (import, export, sign-in). Never pass personal data in ``detail``."""
         with self._kunci:
             self._con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                              [datetime.now().replace(microsecond=0), peristiwa, pengguna, dataset, detail])
+                              [sekarang_utc(), peristiwa, pengguna, dataset, detail])
 
     def _siapkan(self, data: pd.DataFrame, dataset: str) -> pd.DataFrame:
         ds = _skema.skema(dataset)
@@ -157,10 +200,12 @@ class Gudang:
             return RencanaImpor(dataset, len(data), len(data), 0, 0, True)
         con.register("_baru", data)
         try:
-            on = " AND ".join(f'b."{k}" = t."{k}"' for k in ds.kunci)
-            sama_kol = " AND ".join(f'b."{k}" IS NOT DISTINCT FROM t."{k}"' for k in ds.kolom)
-            ada = con.execute(f'SELECT count(*) FROM _baru b JOIN "{dataset}" t ON {on}').fetchall()[0][0]
-            sama = con.execute(f'SELECT count(*) FROM _baru b JOIN "{dataset}" t ON {on} AND {sama_kol}').fetchall()[0][0]
+            on = _syarat(ds.kunci, "b.{k} = t.{k}")
+            sama_kol = _syarat(ds.kolom, "b.{k} IS NOT DISTINCT FROM t.{k}")
+            tabel = _id(dataset)
+            ada = con.execute(f"SELECT count(*) FROM _baru b JOIN {tabel} t ON {on}").fetchall()[0][0]  # noqa: S608
+            sama = con.execute(
+                f"SELECT count(*) FROM _baru b JOIN {tabel} t ON {on} AND {sama_kol}").fetchall()[0][0]  # noqa: S608
         finally:
             con.unregister("_baru")
         return RencanaImpor(dataset, len(data), len(data) - ada, ada - sama, sama, False)
@@ -174,30 +219,32 @@ class Gudang:
         """
         data = self._siapkan(data, dataset)
         ds = _skema.skema(dataset)
-        kol = ", ".join(f'"{k}"' for k in ds.kolom)
+        tabel = _id(dataset)
         with self._kunci:
             con = self._con
             con.execute("BEGIN TRANSACTION")
             try:
-                rencana = self._rencana(con, data, dataset) if sumber != "demo" else RencanaImpor(dataset, len(data), len(data), 0, 0, False)
+                rencana = (self._rencana(con, data, dataset) if sumber != "demo"
+                           else RencanaImpor(dataset, len(data), len(data), 0, 0, False))
                 if rencana.ganti_demo:
-                    con.execute(f'DELETE FROM "{dataset}" WHERE _impor_id IN (SELECT id FROM log_impor WHERE sumber = \'demo\')')
-                nid = con.execute("SELECT coalesce(max(id), 0) + 1 FROM log_impor").fetchall()[0][0]
+                    con.execute(f"DELETE FROM {tabel} WHERE _impor_id IN "  # noqa: S608
+                                "(SELECT id FROM log_impor WHERE sumber = 'demo')")
+                nid = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM log_impor").fetchall()[0][0])
                 con.register("_masuk", data)
                 # identical rows are skipped, so their import id (provenance) stays as it was
-                sama = " AND ".join(f't."{k}" IS NOT DISTINCT FROM m."{k}"' for k in ds.kolom)
-                con.execute(f'CREATE OR REPLACE TEMP TABLE _ubah AS SELECT * FROM _masuk m '
-                            f'WHERE NOT EXISTS (SELECT 1 FROM "{dataset}" t WHERE {sama})')
+                sama = _syarat(ds.kolom, "t.{k} IS NOT DISTINCT FROM m.{k}")
+                con.execute("CREATE OR REPLACE TEMP TABLE _ubah AS SELECT * FROM _masuk m "  # noqa: S608
+                            f"WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {sama})")
                 con.unregister("_masuk")
-                on = " AND ".join(f'"{dataset}"."{k}" = _ubah."{k}"' for k in ds.kunci)
-                con.execute(f'DELETE FROM "{dataset}" WHERE EXISTS (SELECT 1 FROM _ubah WHERE {on})')
-                con.execute(f'INSERT INTO "{dataset}" SELECT {kol}, {nid} FROM _ubah')
+                on = _syarat(ds.kunci, f"{tabel}.{{k}} = _ubah.{{k}}")
+                con.execute(f"DELETE FROM {tabel} WHERE EXISTS (SELECT 1 FROM _ubah WHERE {on})")  # noqa: S608
+                con.execute(f"INSERT INTO {tabel} SELECT {_daftar(ds.kolom)}, ? FROM _ubah", [nid])  # noqa: S608
                 con.execute("DROP TABLE _ubah")
                 con.execute("INSERT INTO log_impor VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [nid, datetime.now().replace(microsecond=0), pengguna, berkas, dataset, rencana.baris,
+                            [nid, sekarang_utc(), pengguna, berkas, dataset, rencana.baris,
                              rencana.baru, rencana.diperbarui, rencana.sama, sumber])
                 con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                            [datetime.now().replace(microsecond=0), "impor", pengguna, dataset,
+                            [sekarang_utc(), "impor", pengguna, dataset,
                              f"{rencana.baris} baris dari {Path(berkas).name or '-'} ({sumber})"])
                 if sebelum_commit is not None:
                     sebelum_commit()
@@ -205,6 +252,9 @@ class Gudang:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+        log.info("impor %s: %d baris (%d baru, %d diperbarui, %d sama), sumber %s, impor #%d%s",
+                 dataset, rencana.baris, rencana.baru, rencana.diperbarui, rencana.sama, sumber, nid,
+                 ", data demo diganti" if rencana.ganti_demo else "")
         return rencana
 
     def pastikan_demo(self, kode_kabupaten: str | None = None) -> bool:
@@ -221,6 +271,7 @@ class Gudang:
                     raise ValueError(f"gudang {self.path} berisi data impor kabupaten {self.meta('kode_kabupaten')}; "
                                      f"gunakan berkas gudang lain (pengaturan path_gudang) untuk {kode}")
                 self._kosongkan_demo()  # only simulated data of another district: replace it
+            log.info("gudang %s kosong: memuat data demo tersimulasi kabupaten %s", self.path.name, kode)
             data = buat_demo(kode)
             for nama, df in data.items():
                 self.impor(df, nama, berkas="demo", pengguna="sistem", sumber="demo")
@@ -231,7 +282,7 @@ class Gudang:
         self._con.execute("BEGIN TRANSACTION")
         try:
             for nama in _skema.muat_skema():
-                self._con.execute(f'DELETE FROM "{nama}"')
+                self._con.execute(f"DELETE FROM {_id(nama)}")  # noqa: S608
             self._con.execute("DELETE FROM log_impor")
             self._con.execute("DELETE FROM meta")
             self._con.execute("COMMIT")
@@ -242,9 +293,10 @@ class Gudang:
     # ---- imported boundaries ---------------------------------------------------------------
     def simpan_batas(self, gdf, tingkat: str, kode_kabupaten: str, laporan: dict, berkas: str = "",
                      pengguna: str = "operator", sebelum_commit: Callable[[], None] | None = None) -> Path:
-        """Keep joined boundaries (``kode_wilayah, nama, geometry`` in EPSG:4326, as :func:`indicators.wilayah.batas.baca_batas`
-        returns them) as the district's boundary layer: a GeoPackage in ``batas/`` beside the store,
-        which every map then draws (:func:`indicators.wilayah.batas.berkas_aktif`).
+        """Keep joined boundaries (``kode_wilayah, nama, geometry`` in EPSG:4326, as
+        :func:`indicators.wilayah.batas.baca_batas` returns them) as the district's boundary layer: a
+        GeoPackage in ``batas/`` beside the store, which every map then draws
+        (:func:`indicators.wilayah.batas.berkas_aktif`).
 
         All or nothing: the file is written aside first, and put in place inside the transaction that
         records the import (``log_impor``, dataset ``batas_<tingkat>``), the report summary (``meta``)
@@ -271,7 +323,7 @@ class Gudang:
         ringkas = {"berkas": Path(berkas).name, "tingkat": tingkat, "matched": int(laporan.get("matched", len(gdf))),
                    "missing": list(laporan.get("missing", [])), "unmatched": list(laporan.get("unmatched", [])),
                    "code_system": laporan.get("code_system"), "crs": laporan.get("crs"),
-                   "waktu": datetime.now().replace(microsecond=0).isoformat()}
+                   "waktu": sekarang_utc().isoformat()}
         ditukar = False
         with self._kunci:
             con = self._con
@@ -279,12 +331,12 @@ class Gudang:
             try:
                 nid = con.execute("SELECT coalesce(max(id), 0) + 1 FROM log_impor").fetchall()[0][0]
                 con.execute("INSERT INTO log_impor VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [nid, datetime.now().replace(microsecond=0), pengguna, Path(berkas).name,
+                            [nid, sekarang_utc(), pengguna, Path(berkas).name,
                              f"batas_{tingkat}", len(gdf), len(gdf), 0, 0, "batas"])
                 con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                             [f"batas_{kode_kabupaten}_{tingkat}", json.dumps(ringkas, ensure_ascii=False)])
                 con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                            [datetime.now().replace(microsecond=0), "impor_batas", pengguna, f"batas_{tingkat}",
+                            [sekarang_utc(), "impor_batas", pengguna, f"batas_{tingkat}",
                              f"{ringkas['matched']} unit dari {ringkas['berkas'] or '-'}; "
                              f"{len(ringkas['missing'])} unit tanpa batas"])
                 if sebelum_commit is not None:
@@ -303,6 +355,8 @@ class Gudang:
                 sementara.unlink(missing_ok=True)
                 raise
         cadangan.unlink(missing_ok=True)
+        log.info("batas %s %s disimpan: %d unit, %d tanpa batas, impor #%d", kode_kabupaten, tingkat,
+                 ringkas["matched"], len(ringkas["missing"]), nid)
         return tujuan
 
     def batas_tersimpan(self, kode_kabupaten: str, tingkat: str) -> dict | None:
@@ -327,16 +381,17 @@ class Gudang:
             try:
                 nid = con.execute("SELECT coalesce(max(id), 0) + 1 FROM log_impor").fetchall()[0][0]
                 con.execute("INSERT INTO log_impor VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [nid, datetime.now().replace(microsecond=0), pengguna, "", f"batas_{tingkat}",
+                            [nid, sekarang_utc(), pengguna, "", f"batas_{tingkat}",
                              0, 0, 0, 0, "batas_dihapus"])
                 con.execute("DELETE FROM meta WHERE kunci = ?", [f"batas_{kode_kabupaten}_{tingkat}"])
                 con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                            [datetime.now().replace(microsecond=0), "hapus_batas", pengguna, f"batas_{tingkat}", ""])
+                            [sekarang_utc(), "hapus_batas", pengguna, f"batas_{tingkat}", ""])
                 p.unlink()
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+        log.info("batas %s %s dihapus (impor #%d)", kode_kabupaten, tingkat, nid)
         return True
 
     # ---- freshness -----------------------------------------------------------------------
@@ -347,11 +402,12 @@ class Gudang:
         if kol is None:
             return pd.DataFrame(columns=["kode_wilayah", "bulan"])
         ds = _skema.skema(dataset)
-        bulan = f'"{kol}"' if ds.kolom[kol].tipe == "periode" else f"strftime(\"{kol}\", '%Y-%m')"
-        kode = '"kode_wilayah"' if "kode_wilayah" in ds.kolom else "NULL"
+        bulan = _id(kol) if ds.kolom[kol].tipe == "periode" else f"strftime({_id(kol)}, '%Y-%m')"
+        kode = _id("kode_wilayah") if "kode_wilayah" in ds.kolom else "NULL"
         with self._kunci:
-            return self._con.execute(f'SELECT DISTINCT {kode} AS kode_wilayah, {bulan} AS bulan FROM "{dataset}" '
-                                     f'WHERE "{kol}" IS NOT NULL ORDER BY 1, 2').df()
+            return self._con.execute(
+                f"SELECT DISTINCT {kode} AS kode_wilayah, {bulan} AS bulan FROM {_id(dataset)} "  # noqa: S608
+                f"WHERE {_id(kol)} IS NOT NULL ORDER BY 1, 2").df()
 
     def tutup(self) -> None:
         with self._kunci:

@@ -15,6 +15,7 @@ every error per file row. Only :func:`jalankan` writes, all or nothing, once not
 """
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from indicators.data import skema as _skema
 from indicators.data.berkas import baca_tabel, periksa_berkas_batas
 from indicators.wilayah.daftar import daftar_wilayah, hierarki
 from indicators.wilayah.resolver import normal_kode, resolusi, sistem_kode
+
+log = logging.getLogger(__name__)
 
 # Columns officers' exports use for the region, beside ``kode_wilayah`` itself (compared lower-case).
 KOLOM_KODE = ("kode_wilayah", "kode_desa", "kode_kelurahan", "kode_desa_kelurahan", "kode_kemendagri", "kdepum",
@@ -191,6 +194,21 @@ def siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | No
     file has none). ValueError for a file that cannot be read, a dataset that cannot be recognised, or
     codes of another system (BPS) without names to join on.
     """
+    jenis = Path(str(nama_berkas)).suffix.lower() or "tanpa ekstensi"
+    try:
+        p = _siapkan(isi, nama_berkas, kode_kabupaten, dataset, pilihan, batas_byte)
+    except ValueError:
+        # the message goes to the officer; the log keeps only what carries no personal data
+        log.info("unggahan ditolak sebelum validasi: berkas %s, %d byte", jenis, len(isi))
+        raise
+    if not p.validasi.valid:
+        log.info("unggahan %s ditolak: %d galat pada %d baris (berkas %s, %d byte, %d baris)", p.dataset,
+                 len(p.galat), p.galat["baris"].nunique(), jenis, len(isi), len(p.mentah))
+    return p
+
+
+def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | None,
+             pilihan: dict | None, batas_byte: int | None) -> Persiapan:
     kode_kabupaten = str(kode_kabupaten).strip()
     mentah = baca_tabel(isi, nama_berkas, batas_byte)
     mentah.columns = [_kolom_normal(c) for c in mentah.columns]

@@ -88,8 +88,17 @@ def muat_skema() -> dict[str, Dataset]:
         for k, c in d["kolom"].items():
             if c["tipe"] not in TIPE_DTYPE:
                 raise ValueError(f"skema {nama}.{k}: tipe tidak dikenal {c['tipe']!r}")
-            kolom[k] = Kolom(k, c["tipe"], bool(c["wajib"]), c["deskripsi"], tuple(c["nilai"]) if "nilai" in c else None,
-                             c.get("min"), c.get("max"), bool(c.get("pribadi", False)), c.get("pola"))
+            kolom[k] = Kolom(
+                k,
+                c["tipe"],
+                bool(c["wajib"]),
+                c["deskripsi"],
+                tuple(c["nilai"]) if "nilai" in c else None,
+                c.get("min"),
+                c.get("max"),
+                bool(c.get("pribadi", False)),
+                c.get("pola"),
+            )
         out[nama] = Dataset(nama, d["deskripsi"], tuple(d["kunci"]), kolom, tuple(d.get("aturan", ())))
     return out
 
@@ -221,7 +230,9 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int = 2) -> HasilValid
                       for i in data.index[salah]]
     kunci = list(ds.kunci)
     ganda = data.duplicated(kunci, keep="first") & data[kunci].notna().all(axis=1)
-    galat += [_galat(int(nomor[i]), "+".join(kunci), "kunci ganda dalam berkas", None, False) for i in data.index[ganda]]
+    galat += [
+        _galat(int(nomor[i]), "+".join(kunci), "kunci ganda dalam berkas", None, False) for i in data.index[ganda]
+    ]
     rep = pd.DataFrame(galat, columns=KOLOM_GALAT)
     if not rep.empty:
         rep = rep.drop_duplicates().sort_values(["baris", "kolom"], kind="stable", ignore_index=True)

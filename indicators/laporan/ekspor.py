@@ -10,10 +10,12 @@ Numbers stay numbers (−3.5 is exported as −3.5).
 from __future__ import annotations
 
 import io
+import logging
 
 import pandas as pd
 from openpyxl import Workbook
 
+log = logging.getLogger(__name__)
 AWALAN_BAHAYA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,7 +35,9 @@ def _aman(df: pd.DataFrame) -> pd.DataFrame:
 
 def ke_csv(df: pd.DataFrame) -> bytes:
     """UTF-8 CSV bytes, formula-safe; CRLF rows (RFC 4180) so a CR inside a text is quoted, not a row break."""
-    return _aman(df).to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S", lineterminator="\r\n").encode("utf-8")
+    isi = _aman(df).to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S", lineterminator="\r\n").encode("utf-8")
+    log.info("ekspor csv: %d baris, %d kolom", len(df), len(df.columns))
+    return isi
 
 
 def ke_xlsx(df: pd.DataFrame, nama_lembar: str = "data") -> bytes:
@@ -51,4 +55,5 @@ def ke_xlsx(df: pd.DataFrame, nama_lembar: str = "data") -> bytes:
                 c.data_type = "s"  # a string cell: "=..." is shown, never evaluated
     buf = io.BytesIO()
     wb.save(buf)
+    log.info("ekspor xlsx: %d baris, %d kolom", len(df), len(df.columns))
     return buf.getvalue()
