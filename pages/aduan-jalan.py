@@ -1,6 +1,6 @@
 """Aduan Jalan: map, lifecycle and service levels, road authority, condition, duplicates, escalation pack.
 
-Thin: filters from the URL, the core (``indicators.aduan.siapan*``) computes, this page draws. Results are
+Thin: filters from the URL, the core (``indicators.aduan``) computes, this page draws. Results are
 cached per store version, role and filters, so a widget change recomputes only what depends on it.
 """
 import streamlit as st

@@ -9,10 +9,10 @@ One computation, shared with the scoring core (SCORING.md step 1):
   core's (:mod:`indicators.skor.turunan`), so are the settings they read (``target_layanan_hari``,
   ``website_diperbarui_hari`` in ``data/kerangka.yaml``).
 
-What only the page needs is declared in ``data/layanan.yaml``. The sections live in ``layanan_situs``
-(DesaID), ``layanan_netizen`` (Smart Netizen), ``layanan_ronda``, ``layanan_sinyal``, ``layanan_mutu``
-(data-quality flags); ``layanan_grafik`` and ``layanan_grafik_ronda`` draw them, ``layanan_bagian``
-assembles each section for a unit and set of filters.
+What only the page needs is declared in ``data/layanan.yaml``. The sections live beside this module:
+``situs`` (DesaID), ``netizen`` (Smart Netizen), ``ronda``, ``sinyal`` and ``mutu`` (data-quality flags);
+:mod:`indicators.tampilan.grafik_layanan` and :mod:`indicators.tampilan.grafik_ronda` draw them and
+:mod:`indicators.tampilan.bagian_layanan` assembles each section for a unit and set of filters.
 
 >>> k = kerangka_layanan(3)
 >>> [i.id for i in k.indikator][:3], k.indikator_id("gov_layanan_online").hitung["waktu"]["jendela"]
