@@ -24,7 +24,10 @@ MODUL_PERINTAH = (
 
 
 def buat_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m indicators", description="Dasbor kabupaten cerdas — perintah inti")
+    # A fixed program name, not argparse's guess from sys.argv[0]: `dasbor --help` (the installed console
+    # script) and `python -m indicators --help` print the same text; the latter works in a checkout too.
+    parser = argparse.ArgumentParser(prog="python -m indicators", description=(
+        "Dasbor kabupaten cerdas — perintah inti (terpasang dengan `pip install .` juga sebagai `dasbor`)"))
     sub = parser.add_subparsers(dest="perintah", required=True)
     for nama in MODUL_PERINTAH:
         importlib.import_module(nama).pasang(sub)
