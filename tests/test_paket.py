@@ -1,6 +1,6 @@
 """The project installs as a package: ``pip install .`` gives a ``dasbor`` command that works from any
-folder, because the declarations in ``data/`` ship inside the wheel. Also: the pins in pyproject.toml
-and the requirement files agree."""
+folder, because the declarations in ``data/`` ship inside the wheel. Also: the pins in pyproject.toml,
+the requirement files and the lock files agree."""
 import os
 import re
 import shutil
@@ -51,6 +51,24 @@ def test_setiap_subpaket_dikemas():
     st = PYPROJECT["tool"]["setuptools"]
     assert set(st["packages"]) == ada | {"indicators._data"}
     assert st["package-dir"] == {"indicators._data": "data"}
+
+
+@pytest.mark.parametrize("kunci,sumber", [("requirements.lock", "requirements.txt"),
+                                          ("requirements-dev.lock", "requirements-dev.txt")])
+def test_lock_memuat_pin_dengan_hash(kunci, sumber):
+    teks = (AKAR / kunci).read_text(encoding="utf-8")
+    assert f"uv pip compile --universal --python-version 3.11 --generate-hashes {sumber}" in teks.splitlines()[1]
+    terkunci = _pin(kunci)
+    pin = _pin(sumber) | (_pin("requirements.txt") if sumber == "requirements-dev.txt" else {})
+    assert {n: terkunci.get(n) for n in pin} == pin
+    # every package entry carries at least one hash (pip --require-hashes refuses the file otherwise)
+    entri = re.split(r"\n(?=[A-Za-z0-9])", teks.split("\n", 2)[2])
+    assert len(entri) == len(terkunci) and all("--hash=sha256:" in e for e in entri)
+
+
+def test_lock_aplikasi_dan_tes_sepakat():
+    app, dev = _pin("requirements.lock"), _pin("requirements-dev.lock")
+    assert {n: dev.get(n) for n in app} == app
 
 
 @pytest.fixture(scope="module")
