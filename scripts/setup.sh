@@ -5,8 +5,10 @@
 #   bash scripts/setup.sh test [pytest options...]      install (test tools + Chromium), then run every test
 #
 # Idempotent: the virtual environment (.venv) is created once, Python packages are installed again
-# only when a requirements file changed (a hash stamp is kept inside .venv), and Debian's Chromium is
+# only when a lock file changed (a hash stamp is kept inside .venv), and Debian's Chromium is
 # installed with apt-get only when it is missing. Works on a fresh Debian/Ubuntu with Python >= 3.11.
+# Packages come from requirements.lock / requirements-dev.lock (every package pinned, with hashes:
+# the same set a month later); the README says how to regenerate them from requirements*.txt.
 #
 # Environment:
 #   PYTHON                       interpreter used to create .venv (default: python3)
@@ -81,18 +83,28 @@ ensure_python() {
     fi
 }
 
-# pip install -r FILE when FILE (or what it includes) changed since the last install.
+# A pin changed in requirements*.txt but not in the lock file would be silently ignored: refuse instead.
+check_lock() {
+    local lock="$1"; shift
+    local pin
+    for pin in $(grep -hoE '^[A-Za-z0-9][A-Za-z0-9._-]*==[^ ;#]+' "$@"); do
+        grep -qiE "^${pin//./\\.}( |\$)" "$lock" \
+            || die "$pin is not in $lock: regenerate the lock files (README, \"Lock files\")"
+    done
+}
+
+# pip install --require-hashes -r LOCK when LOCK changed since the last install.
 ensure_requirements() {
-    local name="$1"; shift
+    local name="$1" lock="$2"
     local stamp="$VENV/.installed-$name"
     local want
-    want="$(hash_files "$@")"
+    want="$(hash_files "$lock")"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
         return 0
     fi
     local started=$SECONDS
-    say "installing Python packages from $1 (first time or requirements changed)"
-    "$PY" -m pip install --disable-pip-version-check --no-input -q -r "$1"
+    say "installing Python packages from $lock (first time or lock file changed)"
+    "$PY" -m pip install --disable-pip-version-check --no-input -q --require-hashes -r "$lock"
     echo "$want" > "$stamp"
     say "Python packages installed in $((SECONDS - started)) s"
 }
@@ -145,7 +157,8 @@ mode="${1:-}"
 case "$mode" in
     run)
         ensure_python
-        ensure_requirements run requirements.txt
+        check_lock requirements.lock requirements.txt
+        ensure_requirements run requirements.lock
         ensure_npm
         export STREAMLIT_SERVER_ADDRESS="${STREAMLIT_SERVER_ADDRESS:-127.0.0.1}"
         export STREAMLIT_SERVER_PORT="${STREAMLIT_SERVER_PORT:-8501}"
@@ -154,11 +167,15 @@ case "$mode" in
         ;;
     test)
         ensure_python
-        # requirements-dev.txt includes requirements.txt, so both files decide whether to reinstall.
-        ensure_requirements test requirements-dev.txt requirements.txt
-        hash_files requirements.txt > "$VENV/.installed-run"
+        check_lock requirements-dev.lock requirements-dev.txt requirements.txt
+        # requirements-dev.lock holds the app's locked set too (same versions), so `run` is installed.
+        ensure_requirements test requirements-dev.lock
+        hash_files requirements.lock > "$VENV/.installed-run"
         ensure_npm
         ensure_chromium
+        # Lint is part of the test command: ruff's broad rule set (pyproject.toml) must report nothing.
+        say "ruff check ."
+        "$PY" -m ruff check . || die "ruff check found problems (see above); fix them or explain an ignore in pyproject.toml"
         say "running the test suite"
         exec "$PY" -m pytest "$@"
         ;;

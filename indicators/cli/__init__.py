@@ -26,7 +26,10 @@ MODUL_PERINTAH = (
 
 
 def buat_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m indicators", description="Dasbor kabupaten cerdas — perintah inti")
+    # A fixed program name, not argparse's guess from sys.argv[0]: `dasbor --help` (the installed console
+    # script) and `python -m indicators --help` print the same text; the latter works in a checkout too.
+    parser = argparse.ArgumentParser(prog="python -m indicators", description=(
+        "Dasbor kabupaten cerdas — perintah inti (terpasang dengan `pip install .` juga sebagai `dasbor`)"))
     parser.add_argument("--log", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"),
                         help="catatan ke stderr (bawaan WARNING: laporan perintah sendiri sudah di stderr; "
                              "INFO menampilkan impor, ekspor dan unggahan yang ditolak)")

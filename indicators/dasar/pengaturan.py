@@ -16,8 +16,16 @@ from typing import Any
 
 import yaml
 
-AKAR = Path(__file__).resolve().parents[2]  # the project folder (indicators/dasar/ is two below)
-DATA_DIR = AKAR / "data"
+# Where the declarations are. In a checkout they are the project's top-level data/ folder (the layout
+# the design card fixes), beside indicators/. A wheel (`pip install .`) has no checkout around it, so
+# pyproject.toml ships the same files inside the package as indicators/_data; there, relative paths in
+# the settings (path_gudang, batas_*) are taken from the working directory. A checkout is recognised by
+# its pyproject.toml and data/ (a bare data/ folder could sit in any site-packages).
+_CHECKOUT = Path(__file__).resolve().parents[2]  # indicators/dasar/ is two below the project folder
+if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "data" / "pengaturan.yaml").is_file():
+    AKAR, DATA_DIR = _CHECKOUT, _CHECKOUT / "data"
+else:  # installed from a wheel
+    AKAR, DATA_DIR = Path.cwd(), Path(__file__).resolve().parents[1] / "_data"
 
 
 @dataclass(frozen=True)
