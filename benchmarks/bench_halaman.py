@@ -1,6 +1,6 @@
 """Page responsiveness in a real browser, measured side by side with an empty Streamlit app.
 
-QUALITY.md targets (2-core machine): widget change → page settled ≤ 1.5× the same measure on an empty
+docs/mutu.md targets (2-core machine): widget change → page settled ≤ 1.5× the same measure on an empty
 Streamlit page (district scale); cold start → first chart visible ≤ 2× an empty app with one plotly chart.
 
 Run:  .venv/bin/python benchmarks/bench_halaman.py [--ulang 5] [--halaman ringkasan,aduan-jalan]

@@ -1,4 +1,4 @@
-"""Scoring benchmarks against the QUALITY.md targets, measured side by side in one run.
+"""Scoring benchmarks against the docs/mutu.md targets, measured side by side in one run.
 
     .venv/bin/python benchmarks/bench_skor.py            # district scale + national scoring
     .venv/bin/python benchmarks/bench_skor.py --cepat    # fewer repeats

@@ -20,7 +20,7 @@ from indicators.data.gudang import Gudang
 from indicators.laporan import eskalasi as paket_eskalasi
 from tests.test_aduan import DESA_KALIREJO, KINI, aduan_uji, riwayat_uji
 
-POLA_TELEPON = re.compile(r"(\+62|0)8\d{7,11}")  # QUALITY.md
+POLA_TELEPON = re.compile(r"(\+62|0)8\d{7,11}")  # docs/mutu.md
 
 
 def _contoh_open311() -> tuple[pd.DataFrame, pd.DataFrame]:

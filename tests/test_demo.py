@@ -1,4 +1,4 @@
-"""The demo generator: deterministic, schema-valid, plausible magnitudes, the imperfections of DATA.md."""
+"""The demo generator: deterministic, schema-valid, plausible magnitudes, the imperfections of docs/data.md."""
 import hashlib
 
 import pandas as pd
@@ -34,7 +34,7 @@ def test_semua_desa_register_dan_besaran_masuk_akal():
     d = demo()
     desa = daftar_wilayah("18.02", "desa")
     assert sorted(d["profil_desa"].kode_wilayah) == sorted(desa.kode_wilayah)
-    # DATA.md: about 1.5 million people; tens of thousands of requests and a few thousand complaints a year
+    # docs/data.md: about 1.5 million people; tens of thousands of requests and a few thousand complaints a year
     assert 1.2e6 < d["profil_desa"].penduduk.sum() < 1.8e6
     tahun = 2
     assert 10_000 < len(d["layanan_permohonan"]) / tahun < 100_000

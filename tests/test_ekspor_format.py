@@ -1,4 +1,4 @@
-"""Formula-safe exports (QUALITY.md check 3), Indonesian formatting, labels in both languages."""
+"""Formula-safe exports (docs/mutu.md, keandalan 3), Indonesian formatting, labels in both languages."""
 import csv
 import io
 

@@ -61,7 +61,7 @@ def test_tabel_fakta_sama_dengan_data_md():
     reg = wilayah.daftar_wilayah("18.02", "kecamatan")
     assert f["kode"].tolist() == reg["kode_wilayah"].tolist()
     assert f["kecamatan"].tolist() == reg["nama"].tolist()
-    assert f["luas_km2"].sum() == 4558  # DATA.md: "≈ 4,700 km²"; the table's own sum
+    assert f["luas_km2"].sum() == 4558  # docs/data.md: "≈ 4.700 km²"; the table's own sum
     if not DATA_MD.exists():
         pytest.skip(f"spec not present at {DATA_MD}")
     bagian = DATA_MD.read_text(encoding="utf-8").split("Facts for a schematic default map of Lampung Tengah")[1]
@@ -121,7 +121,7 @@ def test_kecamatan_skematis_memuat_titik_pusat_dan_mendekati_luas_fakta():
     assert np.abs(rel).max() < 0.15  # Way Seputih stays ≈ +11 %: its centre must stay inside
     assert (np.abs(rel) < 0.03).sum() >= 26
     assert luas_km2(g).sum() == pytest.approx(4558, rel=0.01)
-    x0, y0, x1, y1 = g.total_bounds  # DATA.md: 104.55–105.91 °E, 4.48–5.27 °S
+    x0, y0, x1, y1 = g.total_bounds  # docs/data.md: 104.55–105.91 °E, 4.48–5.27 °S
     assert (x0, y0) >= (104.55 - 1e-6, -5.27 - 1e-6) and (x1, y1) <= (105.91 + 1e-6, -4.48 + 1e-6)
 
 
@@ -238,7 +238,7 @@ def test_pengaturan_menunjuk_berkas_nyata(monkeypatch):
     desa, kec = geo.batas("18.02", "desa"), geo.batas("18.02", "kecamatan")
     assert not desa["geometri_skematis"].any() and not kec["geometri_skematis"].any()
     assert desa.attrs["skematis"] is False and "1802_desa.geojson" in desa.attrs["sumber"]
-    # the DATA.md centres are facts "measured from public boundary data": inside the real kecamatan
+    # the docs/data.md centres are facts "measured from public boundary data": inside the real kecamatan
     f = geo.pusat_kecamatan("18.02")
     assert geo.kode_dari_titik(f["lat"], f["lon"], "18.02", "kecamatan").tolist() == f["kode"].tolist()
     lat, lon = geo.titik_acak(desa["kode_wilayah"].to_numpy(), np.random.default_rng(0))

@@ -1,4 +1,4 @@
-"""indicators/ is the core: it never imports streamlit (STYLE.md guideline 1)."""
+"""indicators/ is the core: it never imports streamlit (docs/arsitektur.md, konvensi 1)."""
 import ast
 import pathlib
 import subprocess

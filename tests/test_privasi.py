@@ -10,7 +10,7 @@ from indicators.akses import privasi
 from indicators.laporan.ekspor import ke_csv, ke_xlsx
 from tests.bantu import demo
 
-POLA_QUALITY = re.compile(r"(\+62|0)8\d{7,11}")  # QUALITY.md's phone pattern
+POLA_QUALITY = re.compile(r"(\+62|0)8\d{7,11}")  # docs/mutu.md's phone pattern
 
 
 @given(

@@ -1,4 +1,4 @@
-"""The official IDM layer against the published thresholds (Permendesa PDTT 2/2016, as in SCORING.md):
+"""The official IDM layer against the published thresholds (Permendesa PDTT 2/2016, as in docs/metode.md):
 Sangat Tertinggal ≤ 0.4907 < Tertinggal ≤ 0.5989 < Berkembang ≤ 0.7072 < Maju ≤ 0.8155 < Mandiri."""
 import numpy as np
 import pandas as pd

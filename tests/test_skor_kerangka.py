@@ -7,7 +7,7 @@ import pytest
 
 from indicators.skor.kerangka import BERKAS_BAWAAN, PILAR, baca_kerangka, baca_yaml, muat_kerangka
 
-# SCORING.md, "Pillars and elements" (Kominfo, Gerakan Menuju 100 Smart City, 2024 evaluation)
+# docs/metode.md, "Pilar dan elemen bawaan" (Kominfo, Gerakan Menuju 100 Smart City, 2024 evaluation)
 ELEMEN_KOMINFO = {
     "governance": ["Layanan Publik", "Kebijakan Publik", "Tata Kelola Birokrasi"],
     "branding": ["Pariwisata", "Bisnis", "Wajah Kota"],

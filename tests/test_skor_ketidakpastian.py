@@ -19,7 +19,7 @@ TETAP = PengaturanKetidakpastian(n=50, normalisasi=("goalposts",), agregasi=("ar
 
 @pytest.fixture(scope="module")
 def desa():
-    """Indicator values of the 311 demo villages (the district scale of QUALITY.md)."""
+    """Indicator values of the 311 demo villages (the district scale of docs/mutu.md)."""
     return hitung_nilai(demo(), muat_kerangka(), "18.02", "desa", "2026-10")
 
 

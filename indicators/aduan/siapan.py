@@ -61,7 +61,7 @@ def _kecamatan(df: pd.DataFrame, kode_kabupaten: str) -> pd.DataFrame:
     kode = (df["kode_wilayah"].astype("string") if "kode_wilayah" in df
             else pd.Series(pd.NA, index=df.index, dtype="string"))
     kosong = kode.isna() & (df["titik_masalah"] == "")
-    if kosong.any():  # DATA.md: derived from the point when the file leaves it empty
+    if kosong.any():  # docs/data.md: derived from the point when the file leaves it empty
         kode[kosong] = kode_dari_titik(df.loc[kosong, "lat"], df.loc[kosong, "lon"], kode_kabupaten, "desa")
     kec = daftar_wilayah(kode_kabupaten, "kecamatan").set_index("kode_wilayah")["nama"]
     desa = daftar_wilayah(kode_kabupaten, "desa").set_index("kode_wilayah")["nama"]

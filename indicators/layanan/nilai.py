@@ -1,6 +1,6 @@
 """Village services — DesaID websites, Smart Netizen requests, Ronda Online, mobile signal: the front door.
 
-One computation, shared with the scoring core (SCORING.md step 1):
+One computation, shared with the scoring core (docs/metode.md, langkah 1):
 
 - indicator values come from :func:`indicators.skor.hitung.hitung_nilai` (:func:`nilai`);
 - breakdowns of an indicator (per service type, per month, per village, percentiles) group the very rows

@@ -1,6 +1,6 @@
 """Scoring core: the six-pillar smart-regency index the way composite-indicator experts build it.
 
-The method is ``SCORING.md`` (OECD/JRC Handbook, COINr). Modules, one step each:
+The method is ``docs/metode.md`` (OECD/JRC Handbook, COINr). Modules, one step each:
 
 - ``kerangka``: the framework file (``data/kerangka.yaml``), loaded and validated.
 - ``hitung``: indicator values per unit and period from the datasets; the computations it names are

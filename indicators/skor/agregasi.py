@@ -1,4 +1,4 @@
-"""Step 7 of SCORING.md: aggregation, one piece per method, vectorised over runs.
+"""Step 7 of docs/metode.md: aggregation, one piece per method, vectorised over runs.
 
 Every method takes scores ``x`` of shape (runs, units, members) in [0, 100] (NaN = missing) and a
 weight array ``w`` of shape (runs, members, groups) — member j's weight in group g, 0 when it is not

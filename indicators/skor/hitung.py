@@ -1,4 +1,4 @@
-"""Step 1 of SCORING.md: indicator values per unit and period, computed from the datasets.
+"""Step 1 of docs/metode.md: indicator values per unit and period, computed from the datasets.
 
 Each indicator's ``hitung`` key in the framework names one computation of ``JENIS_HITUNG``:
 

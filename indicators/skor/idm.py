@@ -1,7 +1,7 @@
 """The official Indeks Desa Membangun (IDM) layer — shown as supplied, never recomputed by our method.
 
 IDM = (IKS + IKE + IKL) / 3 (Permendesa PDTT 2/2016). Status by IDM value, boundaries inclusive
-from below as written in SCORING.md: Sangat Tertinggal ≤ 0.4907 < Tertinggal ≤ 0.5989 < Berkembang
+from below as written in docs/metode.md: Sangat Tertinggal ≤ 0.4907 < Tertinggal ≤ 0.5989 < Berkembang
 ≤ 0.7072 < Maju ≤ 0.8155 < Mandiri. The boundaries and names are data (``idm`` in
 ``data/kerangka.yaml``).
 

@@ -1,4 +1,4 @@
-"""Step 10 of SCORING.md: how robust is a ranking? Uncertainty and sensitivity, vectorised over runs.
+"""Step 10 of docs/metode.md: how robust is a ranking? Uncertainty and sensitivity, vectorised over runs.
 
 Each run samples a normalisation method, an aggregation method, imputation on/off and independent
 noise on every weight (w·(1 + U(−0.25, 0.25)) on indicator, element and pillar weights); the runs
@@ -56,7 +56,7 @@ ELEMEN_PER_POTONGAN = 20_000_000   # runs × units × indicators handled in one 
 
 @dataclass(frozen=True)
 class PengaturanKetidakpastian:
-    """The sampled factors and their ranges (defaults as in SCORING.md)."""
+    """The sampled factors and their ranges (defaults as in docs/metode.md)."""
     n: int = 1000
     seed: int = 0
     normalisasi: tuple[str, ...] = tuple(NORMALISASI)

@@ -1,4 +1,4 @@
-"""Step 9 of SCORING.md: statistical coherence of the framework on the scored units.
+"""Step 9 of docs/metode.md: statistical coherence of the framework on the scored units.
 
 - Pearson correlations of each normalised indicator with its pillar score and of each pillar with
   the index (pairwise-complete units, at least 3), flagged ``negatif`` (r < 0),

@@ -1,4 +1,4 @@
-"""Step 5 of SCORING.md: normalisation of indicator values onto 0–100 (100 = best), one piece per method.
+"""Step 5 of docs/metode.md: normalisation of indicator values onto 0–100 (100 = best), one piece per method.
 
 Every method takes the raw matrix ``x`` (units × indicators, NaN = missing) and the indicators'
 ``Arah`` (direction, worst and best goalposts) and returns scores in [0, 100] with NaN kept, plus

@@ -1,4 +1,4 @@
-"""Steps 3 and 4 of SCORING.md: missing values (imputation, always flagged) and COINr's outlier rule.
+"""Steps 3 and 4 of docs/metode.md: missing values (imputation, always flagged) and COINr's outlier rule.
 
 Both work on raw values in natural units and return the treated matrix plus an audit block
 (``audit.blok``: unit and indicator positions, treatment, old value, new value, note).

@@ -1,8 +1,8 @@
-"""Steps 2–8 and 11 of SCORING.md: from indicator values to pillar scores, index, maturity and audit.
+"""Steps 2–8 and 11 of docs/metode.md: from indicator values to pillar scores, index, maturity and audit.
 
 ``skor(nilai, kerangka, tingkat)`` takes the indicator values (``hitung.hitung_nilai``) and returns a
 ``HasilSkor``; ``skor_wilayah`` does both for a kabupaten, level and period. All choices are in
-``PengaturanSkor`` (defaults as in SCORING.md). Same input → identical output: nothing random, every
+``PengaturanSkor`` (defaults as in docs/metode.md). Same input → identical output: nothing random, every
 sort stable.
 
 Data availability: an indicator present for fewer than 65 % of the units is flagged (excluded only
@@ -40,7 +40,7 @@ _KELOMPOK = {13: 8, 8: 5}  # a village's group is its kecamatan, a kecamatan's i
 
 @dataclass(frozen=True)
 class PengaturanSkor:
-    """Every choice of the pipeline, defaults as in SCORING.md.
+    """Every choice of the pipeline, defaults as in docs/metode.md.
 
     ``bobot`` overrides weights by id (pillar, element or indicator; 0 switches one off).
 

@@ -1,6 +1,6 @@
 """The one map component every page uses: plotly maps that draw without internet.
 
-Maps use ``map_style="white-bg"`` (no tiles, no CDN; QUALITY.md). A basemap is optional (setting
+Maps use ``map_style="white-bg"`` (no tiles, no CDN; docs/mutu.md). A basemap is optional (setting
 ``peta_dasar_url``). Geometry is simplified for the district view (payload ≤ 1 MB), units
 without a value are grey and labelled "tidak ada data" (never coloured as 0), schematic
 boundaries carry a visible label, and every text shown in a hover or title goes through

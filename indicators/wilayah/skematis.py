@@ -23,7 +23,7 @@ from shapely.geometry import MultiPoint, Polygon, box
 from indicators.dasar.pengaturan import DATA_DIR
 from indicators.wilayah.daftar import daftar_kabupaten, daftar_wilayah
 
-# District extents stated next to the centre facts (spec DATA.md, "Facts for a schematic default map").
+# District extents stated next to the centre facts (docs/data.md, "Batas skematis").
 _BBOX_FAKTA = {"18.02": (104.55, -5.27, 105.91, -4.48)}
 # Nominal size of a schematic district without facts: about the village density of Lampung Tengah
 # and Lombok Tengah (8–15 km² a village). Only the drawing depends on it.
@@ -176,7 +176,7 @@ def _kecamatan_skematis(kode_kabupaten: str) -> tuple[gpd.GeoDataFrame, str]:
         kotak_km = bidang.ke_km(box(*kotak)) if kotak else None
         luar = _garis_luar_fakta(pusat, target, kotak_km)
         sumber = ("Batas skematis: sel berbobot (diagram daya) di sekitar titik pusat dan luas kecamatan "
-                  "dari data/pusat_kecamatan.csv (fakta spesifikasi DATA.md), di dalam garis luar kabupaten "
+                  "dari data/pusat_kecamatan.csv (fakta, lihat docs/data.md), di dalam garis luar kabupaten "
                   f"turunan dari fakta yang sama ({target.sum():,.0f} km²); bukan batas resmi.")
     else:
         n_desa = daftar_wilayah(kode_kabupaten, "desa").groupby("kode_induk").size()
