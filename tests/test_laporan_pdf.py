@@ -1,0 +1,124 @@
+"""The shared PDF layer (``indicators.laporan.pdf``): text read back with pypdf as written (Unicode font)
+or transliterated (core font), the furniture on every page, same input → same bytes, tables that never
+outgrow a page, and the three documents built with hostile 2,000-character text."""
+import io
+import re
+from datetime import date
+
+import pytest
+from fpdf import FPDF
+from pypdf import PdfReader
+
+from indicators.laporan import pdf as lp
+from indicators.laporan.pdf import Dokumen, latin1
+
+TANGGAL = date(2026, 11, 22)
+A4_PT = (595.28, 841.89)
+PANJANG = ("Jalan Padang Ratu – Kalirejo → Simpang " * 60)[:2000]
+ada_font = pytest.mark.skipif(lp.cari_font() is None, reason="no Unicode font (apt-get install fonts-dejavu-core)")
+
+
+def _halaman(isi: bytes) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(isi)).pages]
+
+
+def _ukuran(isi: bytes) -> list[tuple[float, float]]:
+    return [(round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
+            for p in PdfReader(io.BytesIO(isi)).pages]
+
+
+def _dokumen(kalimat: str, **kw) -> bytes:
+    d = Dokumen(kw.pop("bahasa", "id"), "Kabupaten Lampung Tengah", dibuat=TANGGAL, **kw)
+    d.add_page()
+    d.tulis(kalimat, 10)
+    return bytes(d.output())
+
+
+@ada_font
+def test_huruf_unicode_teks_terbaca_apa_adanya():
+    kalimat = "Ruas Padang Ratu – Kalirejo → Metro · 2 × 3 km ≥ Rp 5.000"
+    baris = _halaman(_dokumen(kalimat))[0].splitlines()
+    assert kalimat in baris
+
+
+def test_tanpa_huruf_unicode_teks_ditransliterasi():
+    for font in (False, None):
+        baris = _halaman(_dokumen("Ruas Padang Ratu – Kalirejo → Metro · 2 × 3 km ≥ Rp 5.000", font=font))[0]
+        assert "Ruas Padang Ratu - Kalirejo -> Metro - 2 x 3 km >= Rp 5.000" in baris.splitlines()
+
+
+def test_latin1_satu_fungsi():
+    assert latin1("“Bupati” ’26 — rata−rata ≤ 5 … é ā ŝ") == '"Bupati" \'26 - rata-rata <= 5 ... é a s'
+    assert latin1("Σ bobot ÷ 2") == "sum of bobot / 2"
+    assert latin1("漢") == "?" and latin1(float("nan")) == "" and latin1(3) == "3"
+
+
+@pytest.mark.parametrize("font", [True, False])
+@pytest.mark.parametrize(("bahasa", "halaman", "dibuat"), [("id", "Halaman {n} dari 3", "Dibuat 22 November 2026"),
+                                                          ("en", "Page {n} of 3", "Generated 22 November 2026")])
+def test_perabot_halaman_di_setiap_halaman(font, bahasa, halaman, dibuat):
+    for tersimulasi in (True, False):
+        d = Dokumen(bahasa, "Kabupaten Lampung Tengah", dibuat=TANGGAL, tersimulasi=tersimulasi, font=font)
+        for i in range(3):
+            d.add_page()
+            d.tulis(f"isi {i + 1}")
+        teks = _halaman(bytes(d.output()))
+        assert len(teks) == 3
+        for n, t in enumerate(teks, 1):
+            assert halaman.format(n=n) in t and dibuat in t and "Kabupaten Lampung Tengah" in t
+            assert ("Data tersimulasi" in t) is tersimulasi, t
+            assert "tersimulasi" not in t.lower() or tersimulasi
+
+
+def test_perabot_tidak_menimpa_isi():
+    """Body text that runs over many pages stays between the header and the footer rules."""
+    d = Dokumen("id", "Kab. X", dibuat=TANGGAL, tersimulasi=True)
+    d.add_page()
+    for _ in range(120):
+        d.tulis("baris isi yang panjang " * 3)
+        assert lp.ATAS - 1e-6 <= d.get_y() <= d.h - lp.BAWAH + 1e-6
+    assert d.page_no() > 1
+
+
+def test_byte_sama_untuk_masukan_sama():
+    assert _dokumen("sama", tersimulasi=True) == _dokumen("sama", tersimulasi=True)
+    assert _dokumen("sama") != _dokumen("sama", tersimulasi=True)
+
+
+def test_fpdf_table_biasa_gagal_untuk_sel_panjang():
+    """Why the helper exists: fpdf2's own table refuses a row taller than a page."""
+    f = FPDF(format="A4")
+    f.add_page()
+    f.set_font("helvetica", size=7.5)
+
+    def tabel():
+        with f.table([["x " * 1000] * 5] * 2, col_widths=(36,) * 5, width=180):
+            pass
+
+    with pytest.raises(ValueError, match="too high"):
+        tabel()
+
+
+@pytest.mark.parametrize("font", [True, False])
+def test_tabel_sel_2000_karakter_tetap_a4_dan_dipotong(font):
+    d = Dokumen("id", "Kab. X", dibuat=TANGGAL, font=font)
+    d.add_page()
+    d.tabel([PANJANG] * 5, [[PANJANG] * 5, ["a", "b", "c", "d", "e"], ["x" * 2000] * 5] * 20, (36,) * 5)
+    isi = bytes(d.output())
+    assert set(_ukuran(isi)) == {A4_PT}
+    teks = "\n".join(_halaman(isi))
+    elipsis = "…" if d.unicode else "..."
+    assert elipsis in teks and PANJANG[:200] not in re.sub(r"\s+", " ", teks)
+    assert "Halaman 1 dari" in teks
+
+
+def test_baris_teks_dan_sebaris():
+    d = Dokumen("id", dibuat=TANGGAL)
+    d.add_page()
+    d.huruf(9)
+    assert d.baris_teks("pendek", 50, 2) == "pendek"
+    cut = d.baris_teks(PANJANG, 50, 2).split("\n")
+    assert len(cut) == 2 and cut[-1].endswith("…") and d.get_string_width(cut[-1]) <= 50 - 2 * d.c_margin
+    s = d.sebaris(PANJANG, 40)
+    assert s.endswith("…") and d.get_string_width(s) <= 40
+    assert d.sebaris("Bandar Mataram", 40) == "Bandar Mataram"
