@@ -3,6 +3,7 @@ or transliterated (core font), the furniture on every page, same input → same 
 outgrow a page, and the three documents built with hostile 2,000-character text."""
 import io
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -122,3 +123,24 @@ def test_baris_teks_dan_sebaris():
     s = d.sebaris(PANJANG, 40)
     assert s.endswith("…") and d.get_string_width(s) <= 40
     assert d.sebaris("Bandar Mataram", 40) == "Bandar Mataram"
+
+
+# --- the three documents with hostile text ---------------------------------------------------------
+
+def test_briefing_teks_panjang():
+    from indicators.laporan.briefing import briefing_pdf
+    from indicators.ringkasan.perhatian import Pernyataan
+    from indicators.ringkasan.susun import susun_ringkasan
+    from indicators.skor import muat_kerangka
+    from indicators.wilayah.batas import batas
+    from tests.bantu import demo
+
+    r = susun_ringkasan(demo(), muat_kerangka(), "18.02", "2026-10")
+    kalimat = f"Program {PANJANG} terlambat."
+    r = replace(r, nama_kabupaten="Kabupaten " + PANJANG, teratas=r.teratas.assign(nama=PANJANG),
+                terbawah=r.terbawah.assign(nama=PANJANG),
+                perhatian=tuple(Pernyataan(f"p{i}", {"id": kalimat, "en": kalimat}) for i in range(3)))
+    for font in (True, False):
+        isi = briefing_pdf(r, "id", batas("18.02", "kecamatan"), True, TANGGAL, font=font)
+        assert _ukuran(isi) == [A4_PT]
+        assert "Halaman 1 dari 1" in _halaman(isi)[0]
