@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+import pandas as pd
 import pytest
 from fpdf import FPDF
 from pypdf import PdfReader
@@ -144,3 +145,25 @@ def test_briefing_teks_panjang():
         isi = briefing_pdf(r, "id", batas("18.02", "kecamatan"), True, TANGGAL, font=font)
         assert _ukuran(isi) == [A4_PT]
         assert "Halaman 1 dari 1" in _halaman(isi)[0]
+
+
+def test_eskalasi_teks_panjang():
+    from indicators.aduan import eskalasi as ae
+    from indicators.aduan import siapan
+    from indicators.laporan.eskalasi import ke_pdf
+    from tests.test_aduan import KINI, aduan_uji
+
+    ruas = pd.DataFrame({"id_ruas": ["A1", "B1"], "nama_ruas": [PANJANG, "Ruas B"], "status_jalan": ["provinsi"] * 2,
+                         "panjang_km": [6.0, 5.0], "kondisi": ["baik", "rusak_berat"],
+                         "kode_wilayah": ["18.02.03", "18.02.01"]})
+    a = aduan_uji({"nama_ruas": PANJANG, "waktu_lapor": KINI - pd.Timedelta(days=50), "deskripsi": PANJANG},
+                  {"nama_ruas": "Ruas B", "waktu_lapor": KINI - pd.Timedelta(days=5), "deskripsi": PANJANG})
+    df = siapan.siapkan(a, None, "18.02", kini=KINI)
+    t = ae.tabel_eskalasi(df, ruas).assign(kecamatan=PANJANG)
+    for font in (True, False):
+        isi = ke_pdf(t, df, "18.02", "id", keterangan_periode=PANJANG, tersimulasi=True, dibuat=TANGGAL, font=font)
+        assert set(_ukuran(isi)) == {A4_PT[::-1]} and len(_ukuran(isi)) == 3
+        teks = _halaman(isi)
+        assert all("Data tersimulasi" in x and f"dari {len(teks)}" in x for x in teks)
+        assert ("…" if font else "...") in teks[0]
+    assert ke_pdf(t, df, "18.02", dibuat=TANGGAL) == ke_pdf(t, df, "18.02", dibuat=TANGGAL)
