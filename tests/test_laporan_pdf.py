@@ -167,3 +167,21 @@ def test_eskalasi_teks_panjang():
         assert all("Data tersimulasi" in x and f"dari {len(teks)}" in x for x in teks)
         assert ("…" if font else "...") in teks[0]
     assert ke_pdf(t, df, "18.02", dibuat=TANGGAL) == ke_pdf(t, df, "18.02", dibuat=TANGGAL)
+
+
+def test_evaluasi_teks_panjang():
+    from indicators.evaluasi.pengaturan import muat_pengaturan
+    from indicators.evaluasi.susun import evaluasi
+    from indicators.laporan.evaluasi import laporan_pdf
+    from indicators.skor.kerangka import muat_kerangka
+    from tests.bantu import demo
+
+    h = evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
+    s = h.status_program.assign(nama=PANJANG, opd=PANJANG, id_program="P" * 2000)
+    h = h.__class__(**{**h.__dict__, "status_program": s})
+    for font in (True, False):
+        isi = laporan_pdf(h, muat_kerangka(), muat_pengaturan(), "Kabupaten " + PANJANG, "en", True, TANGGAL,
+                          font=font)
+        assert set(_ukuran(isi)) == {A4_PT}
+        teks = _halaman(isi)
+        assert all(f"Page {n} of {len(teks)}" in x for n, x in enumerate(teks, 1))
