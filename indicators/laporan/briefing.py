@@ -14,36 +14,22 @@ and the kecamatan boundaries (``geo.batas``); same input and date → the same b
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, time, timezone
-from pathlib import Path
+from datetime import date
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from fpdf import FPDF
 from plotly.colors import sample_colorscale, unlabel_rgb
 
-from indicators.dasar.format import angka, format_selisih, nama_periode, persen, tanggal
+from indicators.dasar.format import angka, format_selisih, nama_periode, persen
 from indicators.dasar.label import teks
+from indicators.laporan.pdf import TEPI, Dokumen
 from indicators.ringkasan.susun import Ringkasan
 
-FONT_UNICODE = [  # a Unicode font prints "→", "–", "·" as written; else the Latin-1 core font is used
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    ("/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"),
-    ("/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"),
-]
-_LATIN1 = {"–": "-", "—": "-", "−": "-", "→": "->", "·": "-", "…": "...", "’": "'", "‘": "'", "“": '"', "”": '"',
-           "≥": ">=", "≤": "<=", "×": "x"}
 BIRU, ABU, MERAH, TANPA_DATA = (31, 95, 168), (184, 194, 204), (192, 57, 43), (212, 212, 212)
 WARNA_PETA = "Viridis"  # the page's map uses the same scale over 0–100
-LEBAR_HALAMAN, TINGGI_HALAMAN, TEPI = 210.0, 297.0, 12.0
-
-
-def _font() -> tuple[str, str] | None:
-    for biasa, tebal in FONT_UNICODE:
-        if Path(biasa).is_file() and Path(tebal).is_file():
-            return biasa, tebal
-    return None
+LEBAR_HALAMAN, TINGGI_HALAMAN = 210.0, 297.0
+MAKS_BARIS_PERNYATAAN = 5  # a statement longer than this is cut with "…" (the page stays one page)
 
 
 def warna_skor(v: float, rentang: tuple[float, float] = (0.0, 100.0)) -> tuple[int, int, int]:
@@ -67,37 +53,13 @@ def _cincin(geom: dict) -> list[list]:
     return []
 
 
-class _Briefing(FPDF):
-    def __init__(self, font: tuple[str, str] | None):
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.set_margins(TEPI, TEPI, TEPI)
-        self.set_auto_page_break(False)  # one page, always: the layout below is sized to fit
-        if font:
-            self.add_font("dv", "", font[0])
-            self.add_font("dv", "B", font[1])
-            self.keluarga = "dv"
-        else:
-            self.keluarga = "helvetica"
-        self.unicode = bool(font)
+class _Briefing(Dokumen):
+    """The briefing's page: the shared furniture, one page always (the layout below is sized to fit)."""
 
-    def t(self, s) -> str:
-        s = "" if s is None else str(s)
-        if self.unicode:
-            return s
-        for a, b in _LATIN1.items():
-            s = s.replace(a, b)
-        return s.encode("latin-1", "replace").decode("latin-1")
-
-    def huruf(self, ukuran: float, tebal: bool = False, warna=(0, 0, 0)):
-        self.set_font(self.keluarga, "B" if tebal else "", ukuran)
-        self.set_text_color(*warna)
-
-    def tulis(self, s: str, ukuran: float, tebal: bool = False, tinggi: float | None = None, warna=(0, 0, 0),
-              lebar: float = 0, x: float | None = None):
-        self.huruf(ukuran, tebal, warna)
-        if x is not None:
-            self.set_x(x)
-        self.multi_cell(lebar, tinggi or ukuran * 0.45, self.t(s), align="L", new_x="LMARGIN", new_y="NEXT")
+    def __init__(self, r: Ringkasan, bahasa: str, tersimulasi: bool, dibuat: date | None, font):
+        super().__init__(bahasa, r.nama_kabupaten, judul=teks("rk_briefing_judul", bahasa), dibuat=dibuat,
+                         tersimulasi=tersimulasi, font=font, tepi=TEPI)
+        self.set_auto_page_break(False)
 
 
 def _grafik_pilar(pdf: _Briefing, r: Ringkasan, bahasa: str, x0: float, y0: float, w: float, h: float) -> None:
@@ -210,7 +172,7 @@ def _tabel_kecamatan(pdf: _Briefing, judul: str, df: pd.DataFrame, bahasa: str, 
         selisih = row.get("selisih", np.nan)
         perubahan = "" if selisih != selisih else f" ({format_selisih(selisih, bahasa)})"
         pdf.cell(8, 4.2, pdf.t(f"{row['peringkat']}."))
-        pdf.cell(w - 40, 4.2, pdf.t(str(row["nama"])))
+        pdf.cell(w - 40, 4.2, pdf.sebaris(row["nama"], w - 41))
         pdf.cell(32, 4.2, pdf.t(angka(row["indeks"], 1, bahasa) + perubahan), align="R", new_x="LMARGIN",
                  new_y="NEXT")
 
@@ -224,27 +186,19 @@ def briefing_pdf(r: Ringkasan, bahasa: str = "id", batas_kecamatan: gpd.GeoDataF
     ``True`` looks for a Unicode font, ``False``/``None`` forces the Latin-1 core font, a pair of
     paths (regular, bold) uses those.
     """
-    dibuat = dibuat or datetime.now(timezone.utc).date()  # noqa: UP017 (explicit UTC)
-    pdf = _Briefing(_font() if font is True else (font or None))
-    pdf.set_creation_date(datetime.combine(dibuat, time(0, 0), tzinfo=timezone.utc))  # noqa: UP017
+    pdf = _Briefing(r, bahasa, tersimulasi, dibuat, font)
     judul = teks("rk_briefing_judul", bahasa)
     periode = nama_periode(r.periode, bahasa)
-    pdf.set_title(pdf.t(judul))
-    pdf.set_author(pdf.t(teks("judul_aplikasi", bahasa)))
     pdf.set_subject(pdf.t(f"{r.nama_kabupaten} · {periode}"))
     pdf.add_page()
     lebar = LEBAR_HALAMAN - 2 * TEPI
 
     pdf.tulis(judul, 16, True, 7.5)
-    pdf.tulis(f"{r.nama_kabupaten} ({r.kode_kabupaten}) · {periode}", 12.5, True, 6.5)
-    pdf.tulis(f"{teks('rk_dibuat', bahasa)} {tanggal(dibuat, bahasa)} · {teks('judul_aplikasi', bahasa)}", 8,
-              warna=(90, 90, 90))
+    pdf.tulis(f"{r.nama_kabupaten} ({r.kode_kabupaten}) · {periode}", 12.5, True, 6.5, maks_baris=2)
     if tersimulasi:
         pdf.ln(1)
         pdf.set_fill_color(253, 236, 234)
-        pdf.huruf(9, True, MERAH)
-        pdf.multi_cell(lebar, 5.5, pdf.t(teks("rk_briefing_tersimulasi", bahasa)), fill=True, new_x="LMARGIN",
-                       new_y="NEXT")
+        pdf.tulis(teks("rk_briefing_tersimulasi", bahasa), 9, True, 5.5, MERAH, lebar, fill=True)
 
     # the headline: index, maturity, change, coverage
     pdf.ln(2)
@@ -284,7 +238,7 @@ def briefing_pdf(r: Ringkasan, bahasa: str = "id", batas_kecamatan: gpd.GeoDataF
         pdf.huruf(11, True, BIRU)
         pdf.cell(7, 5.2, f"{i + 1}.")
         pdf.set_xy(TEPI + 7, yy)
-        pdf.tulis(p.teks[bahasa], 10.5, tinggi=5.2, lebar=lebar - 7, x=TEPI + 7)
+        pdf.tulis(p.teks[bahasa], 10.5, tinggi=5.2, lebar=lebar - 7, x=TEPI + 7, maks_baris=MAKS_BARIS_PERNYATAAN)
         pdf.ln(1.5)
 
     # pillars and map side by side
@@ -313,9 +267,6 @@ def briefing_pdf(r: Ringkasan, bahasa: str = "id", batas_kecamatan: gpd.GeoDataF
         nama = r.pilar.set_index("ukuran").loc[r.catatan["pilar_tanpa_skor"], f"nama_{bahasa}"]
         bagian.append(teks("rk_catatan_pilar_kosong", bahasa).format(pilar=", ".join(nama.tolist())))
     pdf.tulis(" ".join(bagian), 7, tinggi=3.4, warna=(60, 60, 60))
-    pdf.set_y(TINGGI_HALAMAN - 10)
-    pdf.huruf(6.5, warna=(120, 120, 120))
-    pdf.cell(0, 4, pdf.t(f"{teks('judul_aplikasi', bahasa)} · {r.nama_kabupaten} · {periode}"), align="C")
     if pdf.page_no() != 1:  # pragma: no cover - the layout is sized for one page
         raise RuntimeError("briefing lebih dari satu halaman")
     return bytes(pdf.output())

@@ -5,7 +5,7 @@ The table is :func:`indicators.aduan.eskalasi.tabel_eskalasi`; this module only 
 from __future__ import annotations
 
 import math
-from pathlib import Path
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -14,12 +14,7 @@ from indicators.aduan.eskalasi import judul_kolom
 from indicators.dasar import format as fmt
 from indicators.dasar.label import teks
 from indicators.laporan import ekspor
-
-# Unicode fonts for the PDF (Debian: fonts-dejavu-core, fonts-liberation); else Helvetica, Latin-1 only
-FONT = [("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-        ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-         "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")]
-
+from indicators.laporan.pdf import TEPI, Dokumen
 
 
 def ke_xlsx(tabel: pd.DataFrame, nama_kabupaten: str, bahasa: str = "id") -> bytes:
@@ -34,36 +29,6 @@ def ke_xlsx(tabel: pd.DataFrame, nama_kabupaten: str, bahasa: str = "id") -> byt
 
 
 # --- PDF ------------------------------------------------------------------------------------------
-
-def _pdf_baru():
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="L", unit="mm", format="A4")
-    pdf.set_auto_page_break(True, margin=12)
-    pdf.set_margins(12, 12, 12)
-    for biasa, tebal in FONT:
-        if Path(biasa).is_file() and Path(tebal).is_file():
-            pdf.add_font("teks", "", biasa)
-            pdf.add_font("teks", "B", tebal)
-            pdf.unicode_ok = True
-            return pdf
-    pdf.unicode_ok = False  # core font: Latin-1 only, other characters are transliterated
-    return pdf
-
-
-def _tulisan(pdf, s) -> str:
-    s = "" if s is None or (isinstance(s, float) and math.isnan(s)) else str(s)
-    if pdf.unicode_ok:
-        return s
-    import unicodedata
-
-    s = s.replace("–", "-").replace("—", "-").replace("’", "'").replace("²", "2").replace("≥", ">=")
-    return unicodedata.normalize("NFKD", s).encode("latin-1", "replace").decode("latin-1")
-
-
-def _huruf(pdf, gaya: str = "", ukuran: float = 9) -> None:
-    pdf.set_font("teks" if pdf.unicode_ok else "helvetica", gaya, ukuran)
-
 
 def _angka(x, desimal: int, bahasa: str) -> str:
     return fmt.angka(x, desimal, bahasa)
@@ -111,34 +76,28 @@ def _gambar_peta(pdf, kec, titik: pd.DataFrame, kode_terdampak: set[str], kotak)
             pdf.circle(float(x), float(y), 0.7, style="F")
 
 
-def _tabel_ringkas(pdf, tabel: pd.DataFrame, bahasa: str) -> None:
+def _tabel_ringkas(pdf: Dokumen, tabel: pd.DataFrame, bahasa: str) -> None:
+    """One row per section; long names are wrapped and cut with "…" (a row never outgrows the page)."""
     kol = ["nama_ruas", "kecamatan", "panjang_km", "kemantapan_persen", "aduan", "terbuka", "terbuka_berat",
            "terlambat", "bukan_kewenangan", "umur_median_hari"]
-    lebar = (58, 62, 18, 22, 16, 16, 18, 18, 24, 21)
     judul = judul_kolom(bahasa)
-    _huruf(pdf, "", 7.5)
-    with pdf.table(col_widths=lebar, text_align=("LEFT", "LEFT", *["RIGHT"] * 8), line_height=4.2,
-                   first_row_as_headings=True) as t:
-        baris = t.row()
-        for k in kol:
-            baris.cell(_tulisan(pdf, judul[k]))
-        for r in tabel.itertuples(index=False):
-            baris = t.row()
-            nilai = [r.nama_ruas, r.kecamatan, _angka(r.panjang_km, 1, bahasa),
-                     fmt.persen(r.kemantapan_persen, 1, bahasa),
-                     _angka(r.aduan, 0, bahasa), _angka(r.terbuka, 0, bahasa), _angka(r.terbuka_berat, 0, bahasa),
-                     _angka(r.terlambat, 0, bahasa), _angka(r.bukan_kewenangan, 0, bahasa),
-                     _angka(r.umur_median_hari, 0, bahasa)]
-            for v in nilai:
-                baris.cell(_tulisan(pdf, v))
+    baris = [[r.nama_ruas, r.kecamatan, _angka(r.panjang_km, 1, bahasa), fmt.persen(r.kemantapan_persen, 1, bahasa),
+              _angka(r.aduan, 0, bahasa), _angka(r.terbuka, 0, bahasa), _angka(r.terbuka_berat, 0, bahasa),
+              _angka(r.terlambat, 0, bahasa), _angka(r.bukan_kewenangan, 0, bahasa),
+              _angka(r.umur_median_hari, 0, bahasa)] for r in tabel.itertuples(index=False)]
+    pdf.tabel([judul[k] for k in kol], baris, (58, 62, 18, 22, 16, 16, 18, 18, 24, 21), 7.5,
+              ("LEFT", "LEFT", *["RIGHT"] * 8))
 
 
 def ke_pdf(tabel: pd.DataFrame, df: pd.DataFrame, kode_kabupaten: str, bahasa: str = "id",
-           keterangan_periode: str = "", tersimulasi: bool = False) -> bytes:
+           keterangan_periode: str = "", tersimulasi: bool = False, dibuat: date | None = None,
+           font: tuple[str, str] | bool | None = True) -> bytes:
     """The pack as PDF (A4 landscape): a summary page, then one page per section with its map.
 
     ``tabel`` from :func:`tabel_eskalasi`; ``df`` the complaints it was built from (their points
-    are drawn); the title names the district, the province and the data date.
+    are drawn); the title names the district, the province and the data date. ``dibuat`` is the
+    date in the footer and the PDF's creation date (same input, same bytes); ``font`` as in
+    :func:`indicators.laporan.pdf.pilih_font`.
     """
     from indicators.wilayah.batas import batas
     from indicators.wilayah.daftar import nama_wilayah
@@ -147,29 +106,21 @@ def ke_pdf(tabel: pd.DataFrame, df: pd.DataFrame, kode_kabupaten: str, bahasa: s
         raise ValueError(f"bahasa harus 'id' atau 'en', bukan {bahasa!r}")
     kab, prov = nama_wilayah(kode_kabupaten), nama_wilayah(kode_kabupaten.split(".")[0])
     kini = pd.Timestamp(df.attrs["kini"]) if df.attrs.get("kini") else None
-    pdf = _pdf_baru()
-    pdf.set_title(_tulisan(pdf, f"{teks('eskalasi_judul', bahasa)} - {kab}"))
-    pdf.set_author(_tulisan(pdf, kab))
+    pdf = Dokumen(bahasa, kab, judul=f"{teks('eskalasi_judul', bahasa)} - {kab}", dibuat=dibuat,
+                  tersimulasi=tersimulasi, font=font, orientasi="L")
     pdf.add_page()
-    _huruf(pdf, "B", 15)
-    pdf.multi_cell(0, 7, _tulisan(pdf, f"{teks('eskalasi_judul', bahasa)} — {kab}"), new_x="LMARGIN", new_y="NEXT")
-    _huruf(pdf, "", 10)
+    pdf.tulis(f"{teks('eskalasi_judul', bahasa)} — {kab}", 15, True, 7, maks_baris=2)
     sub = teks("eskalasi_untuk", bahasa).format(provinsi=prov)
     info = " · ".join(x for x in (keterangan_periode, teks("aduan_data_per", bahasa).format(
         tanggal=fmt.tanggal(kini, bahasa)) if kini is not None else "") if x)
-    pdf.multi_cell(0, 5, _tulisan(pdf, sub), new_x="LMARGIN", new_y="NEXT")
+    pdf.tulis(sub, 10, tinggi=5)
     if info:
-        pdf.multi_cell(0, 5, _tulisan(pdf, info), new_x="LMARGIN", new_y="NEXT")
-    if tersimulasi:
-        pdf.set_text_color(180, 0, 0)
-        pdf.multi_cell(0, 5, _tulisan(pdf, teks("data_tersimulasi", bahasa)), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_text_color(0, 0, 0)
+        pdf.tulis(info, 10, tinggi=5, maks_baris=2)
     pdf.ln(2)
     total = {k: int(tabel[k].sum()) for k in ("aduan", "terbuka", "terbuka_berat", "terlambat", "bukan_kewenangan")}
-    _huruf(pdf, "", 10)
-    pdf.multi_cell(0, 5, _tulisan(pdf, teks("eskalasi_ringkasan", bahasa).format(
+    pdf.tulis(teks("eskalasi_ringkasan", bahasa).format(
         ruas=_angka(len(tabel), 0, bahasa), panjang=_angka(tabel["panjang_km"].sum(), 1, bahasa),
-        **{k: _angka(v, 0, bahasa) for k, v in total.items()})), new_x="LMARGIN", new_y="NEXT")
+        **{k: _angka(v, 0, bahasa) for k, v in total.items()}), 10, tinggi=5)
     pdf.ln(2)
     _tabel_ringkas(pdf, tabel, bahasa)
 
@@ -177,11 +128,8 @@ def ke_pdf(tabel: pd.DataFrame, df: pd.DataFrame, kode_kabupaten: str, bahasa: s
     judul = judul_kolom(bahasa)
     for r in tabel.itertuples(index=False):
         pdf.add_page()
-        _huruf(pdf, "B", 13)
-        pdf.multi_cell(0, 6, _tulisan(pdf, r.nama_ruas), new_x="LMARGIN", new_y="NEXT")
-        _huruf(pdf, "", 9)
-        pdf.multi_cell(0, 5, _tulisan(pdf, f"{kab} · {judul['kecamatan']}: {r.kecamatan or '–'}"),
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.tulis(r.nama_ruas, 13, True, 6, maks_baris=3)
+        pdf.tulis(f"{kab} · {judul['kecamatan']}: {r.kecamatan or '–'}", 9, tinggi=5, maks_baris=2)
         y0 = pdf.get_y() + 2
         baris = [(judul["panjang_km"], _angka(r.panjang_km, 1, bahasa)),
                  (judul["kemantapan_persen"], fmt.persen(r.kemantapan_persen, 1, bahasa)),
@@ -196,20 +144,20 @@ def ke_pdf(tabel: pd.DataFrame, df: pd.DataFrame, kode_kabupaten: str, bahasa: s
                  (judul["aduan_per_10km"], _angka(r.aduan_per_10km, 1, bahasa)),
                  (judul["laporan_pertama"], fmt.tanggal(r.laporan_pertama, bahasa)),
                  (judul["laporan_terakhir"], fmt.tanggal(r.laporan_terakhir, bahasa))]
-        pdf.set_xy(12, y0)
+        pdf.set_xy(TEPI, y0)
         for label, nilai in baris:
-            pdf.set_x(12)
-            pdf.cell(62, 5.6, _tulisan(pdf, label))
-            _huruf(pdf, "B", 9)
-            pdf.cell(30, 5.6, _tulisan(pdf, nilai), align="R", new_x="LMARGIN", new_y="NEXT")
-            _huruf(pdf, "", 9)
+            pdf.set_x(TEPI)
+            pdf.huruf(9)
+            pdf.cell(62, 5.6, pdf.sebaris(label, 61))
+            pdf.huruf(9, True)
+            pdf.cell(30, 5.6, pdf.t(nilai), align="R", new_x="LMARGIN", new_y="NEXT")
         titik = df[(df["nama_ruas"].astype(str) == r.nama_ruas)]
         terdampak = set(titik["kode_kecamatan"].dropna().astype(str))
-        _gambar_peta(pdf, kec, titik, terdampak, (112, y0, 173, 150))
-        pdf.set_xy(112, y0 + 152)
-        _huruf(pdf, "", 7.5)
+        tinggi_peta = min(150.0, pdf.h - pdf.b_margin - 10 - y0)  # the legend below it stays above the footer
+        _gambar_peta(pdf, kec, titik, terdampak, (112, y0, pdf.w - TEPI - 112, tinggi_peta))
         catatan = teks("eskalasi_legenda_peta", bahasa)
         if kec.attrs.get("skematis"):
             catatan += " " + teks("batas_skematis", bahasa) + "."
-        pdf.multi_cell(173, 4, _tulisan(pdf, catatan), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_xy(112, y0 + tinggi_peta + 2)
+        pdf.tulis(catatan, 7.5, tinggi=4, lebar=pdf.w - TEPI - 112, maks_baris=2)
     return bytes(pdf.output())

@@ -15,32 +15,21 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
-from pathlib import Path
+from datetime import date
 
 import numpy as np
 import pandas as pd
-from fpdf import FPDF, FontFace
 from openpyxl import Workbook, load_workbook
 
-from indicators.dasar.format import angka, nama_periode, persen, tanggal
+from indicators.dasar.format import angka, nama_periode, persen
 from indicators.dasar.label import teks
 from indicators.evaluasi.pengaturan import PengaturanEvaluasi
 from indicators.evaluasi.susun import HasilEvaluasi
 from indicators.evaluasi.u4ssc import crosswalk_u4ssc
 from indicators.laporan import ekspor
+from indicators.laporan.pdf import Dokumen
 from indicators.progres.tabel import nama_status, susun_tabel, tabel_status
 from indicators.skor.kerangka import DIMENSI, Kerangka
-
-# A Unicode font makes "×", "≥" and "–" print as written; without one (a bare server) the core
-# Helvetica font is used and the text is reduced to Latin-1.
-FONT_UNICODE = [
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    ("/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"),
-    ("/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"),
-]
-_LATIN1 = {"–": "-", "—": "-", "×": "x", "≥": ">=", "≤": "<=", "÷": "/", "Σ ": "sum of ", "·": ".", "…": "...",
-           "’": "'", "‘": "'", "“": '"', "”": '"'}
 
 
 def _skor(v) -> float:
@@ -181,24 +170,6 @@ def xlsx_tabel(lembar: Mapping[str, pd.DataFrame]) -> bytes:
 
 # --- PDF ----------------------------------------------------------------------------------------
 
-class _Laporan(FPDF):
-    kaki = ""
-
-    def footer(self):
-        self.set_y(-12)
-        self.set_font(self.font_family, "", 7)
-        self.set_text_color(110)
-        self.cell(0, 5, self.kaki.replace("{n}", str(self.page_no())), align="C")
-        self.set_text_color(0)
-
-
-def _font() -> tuple[str, str] | None:
-    for biasa, tebal in FONT_UNICODE:
-        if Path(biasa).is_file() and Path(tebal).is_file():
-            return biasa, tebal
-    return None
-
-
 def laporan_pdf(hasil: HasilEvaluasi, kerangka: Kerangka, pengaturan: PengaturanEvaluasi, nama_wilayah: str,
                 bahasa: str = "id", tersimulasi: bool = False, dibuat: date | None = None,
                 font: tuple[str, str] | bool | None = True) -> bytes:
@@ -208,73 +179,29 @@ def laporan_pdf(hasil: HasilEvaluasi, kerangka: Kerangka, pengaturan: Pengaturan
     ``True`` looks for a Unicode font, ``None``/``False`` forces the Latin-1 core font, a pair of paths
     (regular, bold) uses those.
     """
-    dibuat = dibuat or datetime.now(timezone.utc).date()  # noqa: UP017 (py311 target, explicit)
-    fonts = _font() if font is True else (font or None)
-    pdf = _Laporan(orientation="P", unit="mm", format="A4")
-    pdf.set_creation_date(datetime.combine(dibuat, time(0, 0), tzinfo=timezone.utc))  # noqa: UP017
-    pdf.set_margins(15, 15, 15)
-    pdf.set_auto_page_break(True, margin=16)
-    if fonts:
-        pdf.add_font("dv", "", fonts[0])
-        pdf.add_font("dv", "B", fonts[1])
-        keluarga = "dv"
-
-        def t(s) -> str:
-            return "" if s is None else str(s)
-    else:
-        keluarga = "helvetica"
-
-        def t(s) -> str:
-            s = "" if s is None else str(s)
-            for a, b in _LATIN1.items():
-                s = s.replace(a, b)
-            return s.encode("latin-1", "replace").decode("latin-1")
+    pdf = Dokumen(bahasa, nama_wilayah, judul=teks("eva_laporan_judul", bahasa), dibuat=dibuat,
+                  tersimulasi=tersimulasi, font=font, tepi=15)
     judul = teks("eva_laporan_judul", bahasa)
-    pdf.set_title(t(judul))
-    pdf.set_author(t(teks("judul_aplikasi", bahasa)))
-    pdf.set_subject(t(f"{nama_wilayah} · {hasil.periode}"))
-    pdf.kaki = t(f"{teks('judul_aplikasi', bahasa)} · {nama_wilayah} · {teks('eva_laporan_halaman', bahasa)} ") + "{n}"
+    pdf.set_subject(pdf.t(f"{nama_wilayah} · {hasil.periode}"))
     pdf.add_page()
 
-    def huruf(ukuran: float, tebal: bool = False):
-        pdf.set_font(keluarga, "B" if tebal else "", ukuran)
-
-    def paragraf(s: str, ukuran: float = 9, tebal: bool = False, tinggi: float = 4.6):
-        huruf(ukuran, tebal)
-        pdf.multi_cell(0, tinggi, t(s), new_x="LMARGIN", new_y="NEXT")
+    def paragraf(s: str, ukuran: float = 9, tebal: bool = False, tinggi: float = 4.6, **kwargs):
+        pdf.tulis(s, ukuran, tebal, tinggi, **kwargs)
 
     def subjudul(s: str):
         pdf.ln(2.5)
         paragraf(s, 11, True, 6)
 
-    def tabel(kepala: list[str], baris: list[list[str]], lebar: tuple[float, ...], ukuran: float = 7.5,
-              rata: str | None = None):
-        huruf(ukuran)
-        with pdf.table(col_widths=lebar, width=sum(lebar), align="LEFT", line_height=ukuran * 0.55,
-                       text_align=rata or "LEFT", first_row_as_headings=True,
-                       headings_style=FontFace(emphasis="BOLD", fill_color=(226, 232, 240)),
-                       borders_layout="SINGLE_TOP_LINE", cell_fill_color=(247, 249, 251),
-                       cell_fill_mode="ROWS") as tb:
-            r = tb.row()
-            for k in kepala:
-                r.cell(t(k))
-            for b in baris:
-                r = tb.row()
-                for v in b:
-                    r.cell(t(v))
-
+    tabel = pdf.tabel
     f1 = lambda v: angka(v, 1, bahasa)  # noqa: E731
     nd = nama_dimensi(pengaturan, bahasa)
     np_ = {p.id: p.nama[bahasa] for p in kerangka.pilar}
 
     paragraf(judul, 15, True, 7.5)
-    paragraf(f"{nama_wilayah} ({hasil.kode_kabupaten})", 12, True, 6)
-    paragraf(f"{teks('eva_laporan_periode', bahasa)}: {nama_periode(hasil.periode, bahasa)} ({hasil.periode})"
-             f"   ·   {teks('eva_laporan_dibuat', bahasa)}: {tanggal(dibuat, bahasa)}", 9)
+    paragraf(f"{nama_wilayah} ({hasil.kode_kabupaten})", 12, True, 6, maks_baris=2)
+    paragraf(f"{teks('eva_laporan_periode', bahasa)}: {nama_periode(hasil.periode, bahasa)} ({hasil.periode})", 9)
     if tersimulasi:
-        pdf.set_text_color(170, 60, 0)
-        paragraf(teks("eva_laporan_tersimulasi", bahasa), 9, True)
-        pdf.set_text_color(0)
+        paragraf(teks("eva_laporan_tersimulasi", bahasa), 9, True, warna=(170, 60, 0))
     pdf.ln(2)
     indeks = (f1(hasil.indeks) if not np.isnan(hasil.indeks) else teks("eva_indeks_tidak_cukup", bahasa))
     paragraf(f"{teks('eva_indeks', bahasa)}: {indeks}", 18, True, 9)
