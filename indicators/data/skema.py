@@ -14,6 +14,7 @@ with personal values redacted.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,6 +24,8 @@ import pandera.pandas as pa
 import yaml
 
 from indicators.dasar.pengaturan import DATA_DIR
+from indicators.dasar.waktu import sekarang_utc
+from indicators.data import nilai as _nilai
 
 TIPE_DTYPE = {
     "teks": "string", "kode_wilayah": "string", "periode": "string",
@@ -35,6 +38,10 @@ DISAMARKAN = "«disamarkan»"
 _BENAR = {"true", "1", "ya", "y", "t", "yes", "benar"}
 _SALAH = {"false", "0", "tidak", "n", "f", "no", "salah"}
 KOLOM_GALAT = ["baris", "kolom", "aturan", "nilai"]
+# A value echoed in a report must not look like personal data (a phone, NIK, e-mail address).
+_MIRIP_PRIBADI = re.compile(r"@|(?:\d[\s.\-\u2010-\u2015()/+]*){9,}")
+_NILAI_POLOS = re.compile(r"[0-9A-Za-z_.,:;/+\-%' ]{1,40}")
+_MIRIP_TANGGAL = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?: \d{1,2}[:.]\d{2})?")
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,10 @@ class Kolom:
     max: float | None = None
     pribadi: bool = False
     pola: str | None = None
+    ribuan: str | None = None        # "titik": counts and money, 949.000 is 949 000
+    paling_awal: str | None = None   # dates/periods: ISO date, or "sekarang"
+    paling_akhir: str | None = None
+    di_luar: str = "galat"           # outside that range: "galat" (refused) or "peringatan" (flagged)
 
 
 @dataclass(frozen=True)
@@ -69,9 +80,15 @@ class Dataset:
 
 @dataclass
 class HasilValidasi:
-    """Typed rows and the per-row error report (empty when the file is valid)."""
+    """Typed rows and the per-row error report (empty when the file is valid); ``catatan`` says how
+    values were read (date formats, thousands separators), ``peringatan`` lists what a declared rule
+    flags without refusing, ``tanggal_ambigu`` the date columns whose format the officer must state
+    (``{kolom: {"contoh", "jumlah", "pilihan"}}``; pass the answer as ``format_tanggal``)."""
     data: pd.DataFrame
     galat: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=KOLOM_GALAT))
+    catatan: list[str] = field(default_factory=list)
+    peringatan: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=KOLOM_GALAT))
+    tanggal_ambigu: dict = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -98,9 +115,19 @@ def muat_skema() -> dict[str, Dataset]:
                 c.get("max"),
                 bool(c.get("pribadi", False)),
                 c.get("pola"),
+                c.get("ribuan"),
+                _teks_atau_none(c.get("paling_awal")),
+                _teks_atau_none(c.get("paling_akhir")),
+                c.get("di_luar", "galat"),
             )
+            if kolom[k].di_luar not in ("galat", "peringatan"):
+                raise ValueError(f"skema {nama}.{k}: di_luar harus 'galat' atau 'peringatan'")
         out[nama] = Dataset(nama, d["deskripsi"], tuple(d["kunci"]), kolom, tuple(d.get("aturan", ())))
     return out
+
+
+def _teks_atau_none(v) -> str | None:
+    return None if v is None else str(v)
 
 
 def skema(nama: str) -> Dataset:
@@ -134,23 +161,49 @@ def _kosong(s: pd.Series) -> pd.Series:
     return s.isna() | (s.astype("string").str.strip() == "")
 
 
-def _ubah(s: pd.Series, tipe: str) -> pd.Series:
-    """Convert text to the declared type; unparseable values become NA (reported by the caller)."""
+def _urai(s: pd.Series, c: Kolom, format_tanggal: str | None = None) -> _nilai.Hasil:
+    """Text → the declared type; unparseable values become NA with their reason (reported by the caller)."""
     t = s.astype("string").str.strip()
     t = t.mask(t == "")
-    if tipe in ("teks", "kode_wilayah", "periode"):
-        return t
-    if tipe in ("bulat", "angka"):
-        t = t.str.replace(r"^(-?\d+),(\d+)$", r"\1.\2", regex=True)  # "1,5" written the Indonesian way
-        x = pd.to_numeric(t, errors="coerce")
-        if tipe == "bulat":
-            x = x.where(x.isna() | (x == x.round()))
-            return x.astype("Int64")
-        return x.astype("float64")
-    if tipe == "boolean":
+    kosong = pd.Series(pd.NA, index=s.index, dtype="string")
+    if c.tipe in ("teks", "kode_wilayah", "periode"):
+        return _nilai.Hasil(t, kosong)
+    if c.tipe in ("bulat", "angka"):
+        h = _nilai.urai_angka(t, c.nama, c.tipe, c.ribuan, c.min, c.max)
+        h.nilai = h.nilai.astype("Int64") if c.tipe == "bulat" else h.nilai.astype("float64")
+        return h
+    if c.tipe == "boolean":
         low = t.str.lower()
-        return low.map(lambda v: True if v in _BENAR else False if v in _SALAH else pd.NA).astype("boolean")
-    return pd.to_datetime(t, errors="coerce", format="ISO8601").astype("datetime64[ns]")
+        return _nilai.Hasil(low.map(lambda v: True if v in _BENAR else False if v in _SALAH else pd.NA)
+                            .astype("boolean"), kosong)
+    return _nilai.urai_waktu(t, c.nama, format_tanggal)
+
+
+def _tanggal_batas(v: str | None, tipe: str):
+    if v is None:
+        return None
+    if v == "sekarang":  # the present, a day's slack for the district's zone and clocks
+        now = pd.Timestamp(sekarang_utc()).tz_localize(None) + pd.Timedelta(days=1)
+        return now.strftime("%Y-%m") if tipe == "periode" else now
+    return v[:7] if tipe == "periode" else pd.Timestamp(v)
+
+
+def _rentang(data: pd.Series, c: Kolom) -> tuple[pd.Series, str]:
+    """Rows outside the column's declared date range, and the rule broken (in words)."""
+    awal, akhir = _tanggal_batas(c.paling_awal, c.tipe), _tanggal_batas(c.paling_akhir, c.tipe)
+    luar = pd.Series(False, index=data.index)
+    ada = data.notna()
+    if awal is not None:
+        luar |= ada & (data < awal).fillna(False)
+    if akhir is not None:
+        luar |= ada & (data > akhir).fillna(False)
+    kata = []
+    if awal is not None:
+        kata.append(f"tidak sebelum {'hari ini' if c.paling_awal == 'sekarang' else c.paling_awal}")
+    if akhir is not None:
+        kata.append("tidak setelah hari ini (tanggal di masa depan)" if c.paling_akhir == "sekarang"
+                    else f"tidak setelah {c.paling_akhir}")
+    return luar.astype(bool), ("tanggal " if c.tipe != "periode" else "periode ") + " dan ".join(kata)
 
 
 def _pandera(ds: Dataset) -> pa.DataFrameSchema:
@@ -173,25 +226,60 @@ def _pandera(ds: Dataset) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(cols, strict=False)
 
 
-def _galat(baris, kolom, aturan, nilai, pribadi: bool) -> dict:
+def boleh_digemakan(teks: str, tipe: str | None = None) -> bool:
+    """May a report show this cell? Only a plain value (digits, dates, short words) that looks like no
+    phone, NIK or e-mail; in a column of numbers, dates or codes, at most three letters (a name typed
+    into the wrong column is not shown).
+
+    >>> boleh_digemakan("12..5", "angka"), boleh_digemakan("0812–6000–1007"), boleh_digemakan("Budi Santoso", "bulat")
+    (True, False, False)
+    """
+    if _MIRIP_TANGGAL.fullmatch(teks):
+        return True
+    if _MIRIP_PRIBADI.search(teks) or not _NILAI_POLOS.fullmatch(teks):
+        return False
+    return tipe in (None, "teks") or sum(ch.isalpha() for ch in teks) <= 3
+
+
+def _galat(baris, kolom, aturan, nilai, pribadi: bool, tipe: str | None = None) -> dict:
+    """One report row; the value redacted unless :func:`boleh_digemakan`."""
     if nilai is not None and not isinstance(nilai, (list, tuple)) and pd.isna(nilai):
         nilai = None
-    nilai = DISAMARKAN if pribadi and nilai is not None and str(nilai) != "" else nilai
+    if nilai is not None and str(nilai) != "":
+        if pribadi or not boleh_digemakan(str(nilai), tipe):
+            nilai = DISAMARKAN
     return {"baris": baris, "kolom": kolom, "aturan": aturan, "nilai": None if nilai is None else str(nilai)}
 
 
-def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int = 2) -> HasilValidasi:
+def _nilai_gema(c: Kolom | None, v):
+    """What the report may show of a value refused by an enumeration: only a near-miss of an allowed
+    value (wrong case or spaces) — anything else a person typed there is redacted."""
+    if c is None or not c.nilai or v is None or (not isinstance(v, str) and pd.isna(v)):
+        return v
+    return v if str(v).strip().lower().replace(" ", "_") in c.nilai else DISAMARKAN
+
+
+def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int | None = None,
+             format_tanggal: dict[str, str] | None = None) -> HasilValidasi:
     """Validate a frame of text cells (as read from a file) against a dataset schema.
 
-    ``baris_awal`` is the file row number of the first data row (2 when row 1 is the header).
+    ``baris_awal`` is the file row number of the first data row (default: ``mentah.attrs["baris_awal"]``
+    as :func:`indicators.data.berkas.baca_tabel` sets it, else 2: row 1 is the header).
+    ``format_tanggal``: the officer's answer for ambiguous date columns, ``{kolom: "dd/mm/yyyy"}``.
     """
     ds = skema(nama)
+    if baris_awal is None:
+        baris_awal = int(mentah.attrs.get("baris_awal", 2))
+    format_tanggal = format_tanggal or {}
     # an integer index is the data-row position in the file (berkas.baca_tabel keeps it across blank lines)
     posisi = mentah.index if pd.api.types.is_integer_dtype(mentah.index) else pd.RangeIndex(len(mentah))
     mentah = mentah.reset_index(drop=True)
     mentah.columns = [str(c).strip() for c in mentah.columns]
     nomor = pd.Series(posisi.to_numpy() + baris_awal)
     galat: list[dict] = []
+    peringatan: list[dict] = []
+    catatan: list[str] = []
+    ambigu: dict = {}
     hilang = [k for k in ds.kolom_wajib if k not in mentah.columns]
     if hilang:
         galat += [_galat(1, k, "kolom wajib tidak ada", None, False) for k in hilang]
@@ -199,12 +287,27 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int = 2) -> HasilValid
     data = pd.DataFrame(index=mentah.index)
     for k, c in ds.kolom.items():
         if k not in mentah.columns:
-            data[k] = _ubah(pd.Series([None] * len(mentah), dtype="object"), c.tipe)
+            data[k] = _urai(pd.Series([None] * len(mentah), dtype="object"), c).nilai
             continue
-        data[k] = _ubah(mentah[k], c.tipe)
+        h = _urai(mentah[k], c, format_tanggal.get(k))
+        data[k] = h.nilai
+        catatan += h.catatan
         gagal = data[k].isna() & ~_kosong(mentah[k])
+        if h.ambigu:
+            pertama = int(mentah.index[h.alasan.notna()][0])
+            ambigu[k] = {**h.ambigu, "baris": int(nomor[pertama])}
+            galat.append(_galat(int(nomor[pertama]), k, f"{h.alasan.iat[pertama]} ({h.ambigu['jumlah']} baris)",
+                                h.ambigu["contoh"], c.pribadi, c.tipe))
+            gagal &= h.alasan.isna()
         for i in mentah.index[gagal]:
-            galat.append(_galat(int(nomor[i]), k, f"bukan {c.tipe} yang valid", mentah.at[i, k], c.pribadi))
+            aturan = h.alasan.iat[i] if not pd.isna(h.alasan.iat[i]) else f"bukan {c.tipe} yang valid"
+            galat.append(_galat(int(nomor[i]), k, aturan, mentah.at[i, k], c.pribadi, c.tipe))
+        if c.paling_awal or c.paling_akhir:
+            luar, aturan = _rentang(data[k], c)
+            tujuan = galat if c.di_luar == "galat" else peringatan
+            tujuan += [_galat(int(nomor[i]), k, aturan, mentah.at[i, k], c.pribadi, c.tipe) for i in data.index[luar]]
+            if c.di_luar == "galat":
+                data.loc[luar, k] = None
     try:
         _pandera(ds).validate(data, lazy=True)
     except pandera.errors.SchemaErrors as e:
@@ -222,7 +325,8 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int = 2) -> HasilValid
                     continue  # already reported as an unparseable value
             else:
                 aturan = cek
-            galat.append(_galat(int(nomor[i]), kol, aturan, r["failure_case"], bool(c and c.pribadi)))
+            galat.append(_galat(int(nomor[i]), kol, aturan, _nilai_gema(c, r["failure_case"]), bool(c and c.pribadi),
+                                c.tipe if c else None))
     for a in ds.aturan:
         if a["jenis"] == "tidak_sebelum":
             salah = data[a["kolom"]].notna() & data[a["acuan"]].notna() & (data[a["kolom"]] < data[a["acuan"]])
@@ -233,10 +337,14 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int = 2) -> HasilValid
     galat += [
         _galat(int(nomor[i]), "+".join(kunci), "kunci ganda dalam berkas", None, False) for i in data.index[ganda]
     ]
-    rep = pd.DataFrame(galat, columns=KOLOM_GALAT)
+    return HasilValidasi(data, _laporan(galat), catatan, _laporan(peringatan), ambigu)
+
+
+def _laporan(baris: list[dict]) -> pd.DataFrame:
+    rep = pd.DataFrame(baris, columns=KOLOM_GALAT)
     if not rep.empty:
         rep = rep.drop_duplicates().sort_values(["baris", "kolom"], kind="stable", ignore_index=True)
-    return HasilValidasi(data, rep)
+    return rep
 
 
 def templat_csv(nama: str) -> str:
