@@ -5,6 +5,8 @@ Thin: :mod:`indicators.data.impor` reads, resolves, validates and imports; this 
 input (file, dataset, chosen villages, confirmation) and draws the reports.
 """
 import hashlib
+import logging
+import traceback
 
 import pandas as pd
 import plotly.express as px
@@ -20,6 +22,7 @@ from indicators.wilayah.batas import berkas_aktif
 from indicators.wilayah.daftar import daftar_wilayah
 from pages._bersama import grafik, gudang, kepala, kode_kabupaten, peran, peta
 
+log = logging.getLogger(__name__)
 b = kepala("halaman_data", list(skema.muat_skema()))
 g = gudang()
 kode = kode_kabupaten()
@@ -46,13 +49,23 @@ def _label_desa(reg: pd.DataFrame) -> dict[str, str]:
                                                                   strict=True)}
 
 
-def _persiapan(isi: bytes, nama: str, dataset: str | None, pilihan: dict) -> impor.Persiapan:
+def _persiapan(isi: bytes, nama: str, dataset: str | None, pilihan: dict, lembar=None,
+               format_tanggal: dict | None = None) -> impor.Persiapan:
     # kept per session (an upload may hold personal data: never in the cross-user st.cache_data)
-    kunci = (hashlib.blake2b(isi, digest_size=16).hexdigest(), nama, dataset, tuple(sorted(pilihan.items())), kode)
+    format_tanggal = format_tanggal or {}
+    kunci = (hashlib.blake2b(isi, digest_size=16).hexdigest(), nama, dataset, tuple(sorted(pilihan.items())), kode,
+             lembar, tuple(sorted(format_tanggal.items())))
     simpan = st.session_state.setdefault("_persiapan", {})
     if kunci not in simpan:
         simpan.clear()
-        simpan[kunci] = impor.siapkan(isi, nama, kode, dataset, pilihan)
+        bar = st.progress(0.0, text=teks("data_membaca", b))
+        try:
+            simpan[kunci] = impor.siapkan(isi, nama, kode, dataset, pilihan, lembar=lembar,
+                                          format_tanggal=format_tanggal,
+                                          kemajuan=lambda f, _t: bar.progress(min(max(f, 0.0), 1.0),
+                                                                              text=teks("data_membaca", b)))
+        finally:
+            bar.empty()
     return simpan[kunci]
 
 
@@ -65,15 +78,32 @@ with t_unggah:
         isi = berkas.getvalue()
         id_berkas = hashlib.blake2b(isi, digest_size=8).hexdigest()
         pilihan = st.session_state.setdefault(f"_pilihan_{id_berkas}", {})
+        lembar = st.session_state.get(f"lembar_{id_berkas}") or None
+        format_tanggal = st.session_state.setdefault(f"_format_tanggal_{id_berkas}", {})
         try:
-            tebak = _persiapan(isi, berkas.name, None, pilihan)
+            tebak = _persiapan(isi, berkas.name, None, pilihan, lembar, format_tanggal)
+            if len(tebak.daftar_lembar) > 1:
+                st.selectbox(teks("data_lembar", b), tebak.daftar_lembar, key=f"lembar_{id_berkas}",
+                             index=tebak.daftar_lembar.index(tebak.lembar))
             daftar = sorted(skema.muat_skema())
             label = (teks("data_dataset_dikenali", b).format(nama=tebak.dataset_tebakan) if tebak.dataset_tebakan
                      else teks("data_dataset_pilih", b))
             nama = st.selectbox(label, daftar, index=daftar.index(tebak.dataset), key=f"dataset_{id_berkas}")
-            p = tebak if nama == tebak.dataset else _persiapan(isi, berkas.name, nama, pilihan)
+            p = tebak if nama == tebak.dataset else _persiapan(isi, berkas.name, nama, pilihan, lembar, format_tanggal)
+            for kol, info in p.tanggal_ambigu.items():  # the officer states what the file cannot tell
+                pilih = st.selectbox(teks("data_format_tanggal", b).format(kolom=kol, contoh=info["contoh"]),
+                                     ["", *info["pilihan"]], key=f"format_{id_berkas}_{kol}",
+                                     format_func=lambda f: f or teks("data_format_tanggal_pilih", b))
+                if pilih:
+                    format_tanggal[kol] = pilih
+                    st.rerun()
         except ValueError as e:
             st.error(str(e))
+            p = None
+        except Exception as e:  # never a traceback or a server path on the page: one sentence, details to the log
+            log.error("unggahan tidak dapat diproses: %s\n%s", type(e).__name__,  # frames only: no cell values
+                      "".join(traceback.format_tb(e.__traceback__)))
+            st.error(teks("data_galat_tak_terduga", b))
             p = None
         if p is not None:
             if p.catatan:

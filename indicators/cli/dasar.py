@@ -53,7 +53,14 @@ def _baca_valid(a):
     p = Path(a.file)
     if not p.exists():
         raise ValueError(f"berkas tidak ditemukan: {p}")
-    siap = siapkan(p.read_bytes(), p.name, a.district or str(ambil("kode_kabupaten")), a.dataset)
+    format_tanggal = {}
+    for f in a.date_format or []:
+        kolom, sama, fmt = f.partition("=")
+        if not sama or not kolom.strip() or not fmt.strip():
+            raise ValueError(f"--date-format harus berbentuk KOLOM=FORMAT (mis. tanggal_masuk=dd/mm/yyyy), bukan {f!r}")
+        format_tanggal[kolom.strip()] = fmt.strip()
+    siap = siapkan(p.read_bytes(), p.name, a.district or str(ambil("kode_kabupaten")), a.dataset,
+                   lembar=a.sheet, format_tanggal=format_tanggal)
     for c in siap.catatan:
         print(f"{a.file}: {c}", file=sys.stderr)
     for r in siap.peringatan.itertuples(index=False):
@@ -62,6 +69,9 @@ def _baca_valid(a):
         print(f"{a.file}: {len(siap.galat)} galat pada {siap.galat.baris.nunique()} baris; tidak ada yang diimpor",
               file=sys.stderr)
         _laporan(siap.galat)
+        for kolom, info in siap.tanggal_ambigu.items():
+            print(f"tanggal ambigu di kolom {kolom} (mis. {info['contoh']}): ulangi dengan "
+                  f"--date-format {kolom}=dd/mm/yyyy atau --date-format {kolom}=mm/dd/yyyy", file=sys.stderr)
         if not siap.perlu_pilihan.empty:
             print("nama wilayah yang perlu dipilih (gunakan perintah resolve, atau isi kode_wilayah):",
                   file=sys.stderr)
@@ -131,6 +141,9 @@ def pasang(sub) -> None:
         p.add_argument("file", help="CSV atau XLSX")
         p.add_argument("--dataset", choices=sorted(_skema.muat_skema()), help="bawaan: dikenali dari kolom berkas")
         p.add_argument("--district", help="kode kabupaten/kota untuk kode dan nama wilayah (bawaan: pengaturan)")
+        p.add_argument("--sheet", help="lembar XLSX: nama atau urutan (1 = pertama); bawaan: lembar pertama berisi data")
+        p.add_argument("--date-format", action="append", metavar="KOLOM=FORMAT",
+                       help="format kolom tanggal yang ambigu: dd/mm/yyyy atau mm/dd/yyyy (boleh berulang)")
         if nama == "import":
             p.add_argument("--store", help="berkas DuckDB (bawaan: pengaturan path_gudang)")
         p.set_defaults(fungsi=fungsi)

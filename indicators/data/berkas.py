@@ -224,7 +224,8 @@ def _baca_csv(isi: bytes, kemajuan) -> Tabel:
     if t is None:
         t = susun(berkas_csv.rekam(teks, p), "csv")
     t.encoding, t.pemisah = kodek, p
-    t.catatan.insert(0, f"dibaca sebagai CSV, encoding {kodek}, pemisah {berkas_csv.NAMA_PEMISAH[p]}")
+    if (kodek, p) != ("UTF-8", ","):  # anything but the templates' own form is said
+        t.catatan.insert(0, f"dibaca sebagai CSV, encoding {kodek}, pemisah {berkas_csv.NAMA_PEMISAH[p]}")
     return t
 
 
@@ -248,7 +249,8 @@ def _baca_xlsx(isi: bytes, lembar, kemajuan) -> Tabel:
     t = susun(hasil["baris"], "xlsx")
     t.lembar, t.daftar_lembar = hasil["lembar"], hasil["daftar_lembar"]
     lain = [n for n in t.daftar_lembar if n != t.lembar]
-    t.catatan.insert(0, f"dibaca dari lembar {t.lembar!r}" + (f" (lembar lain: {', '.join(lain)})" if lain else ""))
+    if lain:
+        t.catatan.insert(0, f"dibaca dari lembar {t.lembar!r} (lembar lain: {', '.join(lain)})")
     return t
 
 

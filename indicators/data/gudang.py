@@ -190,6 +190,7 @@ class Gudang:
     def rencana(self, data: pd.DataFrame, dataset: str) -> RencanaImpor:
         """What ``impor`` would do with these (valid, typed) rows, without writing anything."""
         data = self._siapkan(data, dataset)
+        _tolak_kosong(data)
         with self._kunci:
             return self._rencana(self._con, data, dataset)
 
@@ -218,6 +219,8 @@ class Gudang:
         runs inside the open transaction (used by tests to crash there).
         """
         data = self._siapkan(data, dataset)
+        if sumber != "demo":
+            _tolak_kosong(data)  # before anything is deleted: an empty file never replaces a dataset
         ds = _skema.skema(dataset)
         tabel = _id(dataset)
         with self._kunci:
@@ -413,6 +416,11 @@ class Gudang:
         with self._kunci:
             self._con.close()
         Gudang._bawaan.pop(str(self.path), None)
+
+
+def _tolak_kosong(data: pd.DataFrame) -> None:
+    if not len(data):
+        raise ValueError("berkas tidak berisi data: tidak ada baris untuk diimpor; data yang ada tidak diubah")
 
 
 def kolom_bulan(dataset: str) -> str | None:

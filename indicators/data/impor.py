@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.data import skema as _skema
-from indicators.data.berkas import baca_tabel, periksa_berkas_batas
+from indicators.data.berkas import baca_berkas, periksa_berkas_batas
 from indicators.wilayah.daftar import daftar_wilayah, hierarki
 from indicators.wilayah.resolver import normal_kode, resolusi, sistem_kode
 
@@ -78,6 +78,13 @@ class Persiapan:
     resolusi: pd.DataFrame | None = None
     catatan: list[str] = field(default_factory=list)
     peringatan: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=KOLOM_LAPORAN))
+    lembar: str | None = None                      # the XLSX sheet read
+    daftar_lembar: list[str] = field(default_factory=list)
+
+    @property
+    def tanggal_ambigu(self) -> dict:
+        """Date columns whose format the officer must state (``{kolom: {"contoh", "pilihan", ...}}``)."""
+        return self.validasi.tanggal_ambigu
 
     @property
     def perlu_pilihan(self) -> pd.DataFrame:
@@ -176,7 +183,7 @@ def _titik(df: pd.DataFrame, kode: pd.Series, kode_kabupaten: str, catatan: list
     luar = isi.index[isi.isna()]
     if len(luar):
         tukar = kode_dari_titik(lon[luar].to_numpy(), lat[luar].to_numpy(), kode_kabupaten, "desa")
-        nomor = pd.Series(np.arange(baris_awal, baris_awal + len(df)), index=df.index)
+        nomor = pd.Series(df.index.to_numpy() + baris_awal, index=df.index)  # rows as in the file
         for i, t in zip(luar, tukar, strict=True):
             aturan = ("lintang/bujur tampaknya tertukar" if t is not None
                       else "titik di luar kabupaten (atau di desa tanpa batas): kode_wilayah tidak diturunkan")
@@ -186,17 +193,21 @@ def _titik(df: pd.DataFrame, kode: pd.Series, kode_kabupaten: str, catatan: list
 
 
 def siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | None = None,
-            pilihan: dict | None = None, batas_byte: int | None = None) -> Persiapan:
+            pilihan: dict | None = None, batas_byte: int | None = None, *, lembar: str | int | None = None,
+            format_tanggal: dict[str, str] | None = None, kemajuan=None) -> Persiapan:
     """Read, recognise, resolve and validate one upload; writes nothing.
 
     ``dataset``: as the officer chose it (default: recognised from the columns). ``pilihan``: the
     officer's choices for names, ``{(nama, kecamatan): kode_wilayah}`` (kecamatan ``""`` when the
-    file has none). ValueError for a file that cannot be read, a dataset that cannot be recognised, or
-    codes of another system (BPS) without names to join on.
+    file has none). ``lembar``: the XLSX sheet (default the first holding data); ``format_tanggal``:
+    the officer's format for ambiguous date columns (``{kolom: "dd/mm/yyyy"}``); ``kemajuan(pecahan,
+    teks)``: reading progress. ValueError for a file that cannot be read, a dataset that cannot be
+    recognised, or codes of another system (BPS) without names to join on.
     """
     jenis = Path(str(nama_berkas)).suffix.lower() or "tanpa ekstensi"
     try:
-        p = _siapkan(isi, nama_berkas, kode_kabupaten, dataset, pilihan, batas_byte)
+        p = _siapkan(isi, nama_berkas, kode_kabupaten, dataset, pilihan, batas_byte, lembar, format_tanggal,
+                     kemajuan)
     except ValueError:
         # the message goes to the officer; the log keeps only what carries no personal data
         log.info("unggahan ditolak sebelum validasi: berkas %s, %d byte", jenis, len(isi))
@@ -208,9 +219,11 @@ def siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | No
 
 
 def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | None,
-             pilihan: dict | None, batas_byte: int | None) -> Persiapan:
+             pilihan: dict | None, batas_byte: int | None, lembar=None, format_tanggal=None,
+             kemajuan=None) -> Persiapan:
     kode_kabupaten = str(kode_kabupaten).strip()
-    mentah = baca_tabel(isi, nama_berkas, batas_byte)
+    tabel = baca_berkas(isi, nama_berkas, batas_byte, lembar, kemajuan)
+    mentah = tabel.data
     mentah.columns = [_kolom_normal(c) for c in mentah.columns]
     if mentah.columns.duplicated().any():
         ganda = sorted(set(mentah.columns[mentah.columns.duplicated()]))
@@ -220,11 +233,11 @@ def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | N
     if dataset is None:
         raise ValueError("dataset tidak dapat dikenali dari kolom berkas; pilih dataset, atau unduh templatnya")
     ds = _skema.skema(dataset)
-    catatan: list[str] = []
+    catatan: list[str] = list(tabel.catatan)
     peringatan: list[dict] = []
     res = None
     data = mentah.copy()
-    baris_awal = 2
+    baris_awal = tabel.baris_awal
     if "kode_wilayah" in ds.kolom:
         tingkat = _tingkat_kode(dataset)
         kode_c = next((c for c in KOLOM_KODE if c in data.columns
@@ -258,7 +271,8 @@ def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | N
             kunci = sub[kunci_nama].astype("string").fillna("") + "\x00" + (
                 sub[kec_c].astype("string").fillna("") if (kec_c and tingkat == "desa") else "")
             peta = dict(zip(res["nama"] + "\x00" + res["kecamatan"], res["kode_wilayah"], strict=True))
-            kode.loc[kosong] = kunci.map(peta).fillna("").astype("string")
+            # every name unmatched gives a column of nulls only: map through plain Python values
+            kode.loc[kosong] = pd.Series([peta.get(k) or "" for k in kunci], index=kunci.index, dtype="string")
             n = res["match"].value_counts()
             catatan.append(f"{len(res)} nama wilayah berbeda dicocokkan ke kode Kemendagri: "
                            + ", ".join(f"{int(n.get(m, 0))} {m}" for m in ("exact", "fuzzy", "ambiguous", "unmatched"))
@@ -267,10 +281,11 @@ def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | N
             kode, peringatan = _titik(data, kode, kode_kabupaten, catatan, baris_awal)
         if kode_c is not None or nama_ada or (kode.fillna("") != "").any():
             data["kode_wilayah"] = kode.fillna("").astype(str)
-    hasil = _skema.validasi(data, dataset, baris_awal)
+    hasil = _skema.validasi(data, dataset, baris_awal, format_tanggal)
+    catatan += hasil.catatan
     galat = [hasil.galat] if not hasil.galat.empty else []
     if "kode_wilayah" in data.columns:
-        nomor = pd.Series(np.arange(baris_awal, baris_awal + len(data)), index=data.index)
+        nomor = pd.Series(data.index.to_numpy() + baris_awal, index=data.index)  # rows as in the file
         kd = data["kode_wilayah"]
         bentuk_sah = kd.str.fullmatch(_skema.POLA_KODE)
         asing = (kd != "") & bentuk_sah & ~kd.isin(_kode_sah(dataset, kode_kabupaten))
@@ -288,9 +303,12 @@ def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | N
     if not laporan.empty:
         laporan = laporan.drop_duplicates().sort_values(["baris", "kolom"], kind="stable", ignore_index=True)
     hasil = _skema.HasilValidasi(hasil.data, laporan[KOLOM_LAPORAN] if len(laporan) else
-                                 pd.DataFrame(columns=KOLOM_LAPORAN))
+                                 pd.DataFrame(columns=KOLOM_LAPORAN), hasil.catatan, hasil.peringatan,
+                                 hasil.tanggal_ambigu)
+    bagian = [d for d in (pd.DataFrame(peringatan, columns=KOLOM_LAPORAN), hasil.peringatan) if len(d)]
+    semua_peringatan = pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM_LAPORAN)
     return Persiapan(nama_berkas, dataset, tebakan, kode_kabupaten, mentah, hasil, res, catatan,
-                     pd.DataFrame(peringatan, columns=KOLOM_LAPORAN))
+                     semua_peringatan, tabel.lembar, tabel.daftar_lembar)
 
 
 def rencana(persiapan: Persiapan, gudang):

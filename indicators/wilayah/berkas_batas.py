@@ -7,6 +7,7 @@ through :mod:`indicators.wilayah.resolver`. Everything repaired or left out is r
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import geopandas as gpd
@@ -15,6 +16,8 @@ import shapely
 
 from indicators.wilayah.daftar import daftar_wilayah
 from indicators.wilayah.resolver import bentuk_bps, normal_kode, resolusi
+
+log = logging.getLogger(__name__)
 
 # Indonesia's extent with a margin (lon/lat): coordinates outside it are wrong or swapped.
 BBOX_INDONESIA = (94.0, -11.5, 141.5, 6.5)
@@ -110,8 +113,10 @@ def baca_batas(path: str | Path, tingkat: str, kode_kabupaten: str) -> tuple[gpd
         raise ValueError(f"berkas batas tidak ditemukan: {path}")
     try:
         df = gpd.read_file(path, engine="pyogrio")
-    except Exception as e:  # pyogrio raises several types for unreadable files
-        raise ValueError(f"berkas batas tidak dapat dibaca ({path.name}): {e}") from e
+    except Exception as e:  # pyogrio raises several types; GDAL's English text and paths stay in the log
+        log.info("berkas batas tidak terbaca: %s: %s", type(e).__name__, e)
+        raise ValueError("berkas batas tidak dapat dibaca: isinya bukan GeoJSON, GeoPackage atau Shapefile yang utuh "
+                         "(rusak, terpotong atau bentuknya lain); ekspor ulang dari aplikasi GIS-nya") from None
     reg = daftar_wilayah(kode_kabupaten, tingkat)
     lap: dict = {"features": len(df), "crs": df.crs.to_string() if df.crs else None, "reprojected": False,
                  "swapped_latlon": [], "invalid_repaired": [], "outside_indonesia": [], "duplicates": [],
