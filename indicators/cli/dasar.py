@@ -141,7 +141,8 @@ def pasang(sub) -> None:
         p.add_argument("file", help="CSV atau XLSX")
         p.add_argument("--dataset", choices=sorted(_skema.muat_skema()), help="bawaan: dikenali dari kolom berkas")
         p.add_argument("--district", help="kode kabupaten/kota untuk kode dan nama wilayah (bawaan: pengaturan)")
-        p.add_argument("--sheet", help="lembar XLSX: nama atau urutan (1 = pertama); bawaan: lembar pertama berisi data")
+        p.add_argument("--sheet", help="lembar XLSX: nama atau urutan (1 = pertama); "
+                                       "bawaan: lembar pertama yang berisi data")
         p.add_argument("--date-format", action="append", metavar="KOLOM=FORMAT",
                        help="format kolom tanggal yang ambigu: dd/mm/yyyy atau mm/dd/yyyy (boleh berulang)")
         if nama == "import":

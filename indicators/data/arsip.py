@@ -62,7 +62,8 @@ def periksa_arsip(isi: bytes, total_maks: int | None = None, entri_maks: int = E
         if i.flag_bits & 0x1:
             raise ValueError(f"{jenis} ditolak: berisi entri terenkripsi (berkas berkata sandi tidak dapat dibaca)")
         if i.file_size > _KECIL_RASIO and i.file_size > rasio_maks * max(i.compress_size, 1):
-            raise ValueError(f"{jenis} ditolak: entri {i.filename!r} mengembang {i.file_size / max(i.compress_size, 1):.0f}× "
+            rasio = i.file_size / max(i.compress_size, 1)
+            raise ValueError(f"{jenis} ditolak: entri {i.filename!r} mengembang {rasio:.0f}× "
                              f"saat dibuka ({_mb(i.compress_size)} → {_mb(i.file_size)}; batas {rasio_maks:.0f}×), "
                              "ciri bom zip")
     total = sum(i.file_size for i in daftar)

@@ -217,7 +217,7 @@ def _baca_csv(isi: bytes, kemajuan) -> Tabel:
             try:
                 df = pd.read_csv(io.BytesIO(teks.encode("utf-8")), dtype=str, keep_default_na=False, sep=p,
                                  engine="pyarrow")
-            except Exception:  # noqa: BLE001 — pyarrow raises many types; the csv module below names the problem
+            except Exception:  # pyarrow raises many types; the csv module below names the problem
                 df = None
             if df is not None and list(df.columns) == [c.strip() for c in awal[0]] and len(df):
                 t = susun_cepat(df)

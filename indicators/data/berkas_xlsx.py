@@ -134,7 +134,7 @@ def baca_xlsx(isi: bytes, lembar: str | int | None = None, kemajuan: Kemajuan | 
     if len(isi) <= KECIL:
         return baca_lembar(isi, lembar, kemajuan)
     lapor = kemajuan or (lambda f, t: None)
-    lapor(0.02, "membuka buku kerja")
+    lapor(0.08, "membuka buku kerja")
     perintah = [sys.executable, "-m", "indicators.data.berkas_xlsx", json.dumps(lembar), str(int(batas_mb))]
     akar = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = {**os.environ, "PYTHONPATH": akar + os.pathsep + os.environ.get("PYTHONPATH", "")}

@@ -16,8 +16,8 @@ where none is (``03/04/2026``) is refused as ambiguous unless the officer states
 
 >>> import pandas as pd
 >>> h = urai_angka(pd.Series(["949.000", "1.250.000,50"]), "anggaran", ribuan="titik")
->>> h.nilai.tolist(), h.catatan
-([949000.0, 1250000.5], ['kolom anggaran: titik dibaca sebagai pemisah ribuan, koma sebagai desimal (menurut deklarasi kolom)'])
+>>> h.nilai.tolist(), h.catatan[0][:57]
+([949000.0, 1250000.5], 'kolom anggaran: titik dibaca sebagai pemisah ribuan, koma')
 >>> w = urai_waktu(pd.Series(["01/10/2026 12:21", "15/10/2026 08:00"]), "tanggal_masuk")
 >>> [str(x) for x in w.nilai], w.catatan
 (['2026-10-01 12:21:00', '2026-10-15 08:00:00'], ['kolom tanggal_masuk dibaca sebagai dd/mm/yyyy hh:mm'])
@@ -73,6 +73,7 @@ class Hasil:
     alasan: pd.Series
     catatan: list[str] = field(default_factory=list)
     ambigu: dict | None = None
+    urutan: str | None = None   # dd/mm/yyyy columns: the format the values themselves proved
 
 
 def _bersih_angka(t: pd.Series) -> pd.Series:
@@ -116,7 +117,7 @@ def urai_angka(s: pd.Series, kolom: str, tipe: str = "angka", ribuan: str | None
             x.loc[i] = _ke_angka(u.loc[u.index.intersection(i)], ".")
     ada_kelas = set(kelas.dropna().unique())
     catatan: list[str] = []
-    for k_amb, d_koma, d_titik in (("titik_ambigu", "ribuan", "desimal"), ("koma_ambigu", "desimal", "ribuan")):
+    for k_amb in ("titik_ambigu", "koma_ambigu"):
         i = kelas.index[kelas == k_amb]
         if not len(i):
             continue
@@ -127,7 +128,7 @@ def urai_angka(s: pd.Series, kolom: str, tipe: str = "angka", ribuan: str | None
         titik = ribuan == "koma" or (bool(ada_kelas & _BUKTI_TITIK) and not ada_kelas & _BUKTI_KOMA)
         if koma or titik:
             x.loc[i] = sebagai_koma if koma else sebagai_titik
-            if koma and k_amb == "titik_ambigu" or titik and k_amb == "koma_ambigu":
+            if (koma and k_amb == "titik_ambigu") or (titik and k_amb == "koma_ambigu"):
                 sebab = "menurut deklarasi kolom" if ribuan else "menurut nilai lain di kolom ini"
                 catatan.append(f"kolom {kolom}: {'titik' if koma else 'koma'} dibaca sebagai pemisah ribuan, "
                                f"{'koma' if koma else 'titik'} sebagai desimal ({sebab})")
@@ -174,6 +175,7 @@ def urai_waktu(s: pd.Series, kolom: str, format_: str | None = None) -> Hasil:
     dipakai: dict[str, int] = {}  # formats other than ISO 8601 → values read so
     catatan: list[str] = []
     ambigu = None
+    urutan = None
     label = dict(NAMA_FORMAT)
     for jenis in POLA_TANGGAL:
         if not sisa.any():
@@ -205,11 +207,12 @@ def urai_waktu(s: pd.Series, kolom: str, format_: str | None = None) -> Hasil:
                     continue
                 if not hari_p and not hari_q and (p != q).any():
                     contoh = str(t[k.index[(p != q).to_numpy()][0]])
-                    ambigu = {"contoh": contoh, "jumlah": int(len(k)), "pilihan": ["dd/mm/yyyy", "mm/dd/yyyy"]}
+                    ambigu = {"contoh": contoh, "jumlah": len(k), "pilihan": ["dd/mm/yyyy", "mm/dd/yyyy"]}
                     alasan[k.index] = (f"format tanggal ambigu: {contoh} bisa dd/mm/yyyy atau mm/dd/yyyy dan tidak ada "
                                        f"baris kolom {kolom} dengan hari di atas 12; nyatakan format kolom ini")
                     continue
                 urut = "bh" if hari_q else "hb"
+                urutan = "dd/mm/yyyy" if urut == "hb" else "mm/dd/yyyy"
             hari, bulan = (p, q) if urut == "hb" else (q, p)
             s_ = k["s"].iloc[0]
             label["dmy"] = f"dd{s_}mm{s_}yyyy" if urut == "hb" else f"mm{s_}dd{s_}yyyy"
@@ -240,7 +243,7 @@ def urai_waktu(s: pd.Series, kolom: str, format_: str | None = None) -> Hasil:
     if dipakai:
         catatan.append(f"kolom {kolom} dibaca sebagai " + ", ".join(
             f"{j} ({n} baris)" if len(dipakai) > 1 else j for j, n in dipakai.items()))
-    return Hasil(nilai, alasan, catatan, ambigu)
+    return Hasil(nilai, alasan, catatan, ambigu, urutan)
 
 
 def di_luar_rentang(nilai: pd.Series, awal: pd.Timestamp | None, akhir: pd.Timestamp | None) -> pd.Series:

@@ -41,7 +41,8 @@ KOLOM_GALAT = ["baris", "kolom", "aturan", "nilai"]
 # A value echoed in a report must not look like personal data (a phone, NIK, e-mail address).
 _MIRIP_PRIBADI = re.compile(r"@|(?:\d[\s.\-\u2010-\u2015()/+]*){9,}")
 _NILAI_POLOS = re.compile(r"[0-9A-Za-z_.,:;/+\-%' ]{1,40}")
-_MIRIP_TANGGAL = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?: \d{1,2}[:.]\d{2})?")
+_MIRIP_TANGGAL = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"
+                            r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?: \d{1,2}[:.]\d{2})?")
 
 
 @dataclass(frozen=True)
@@ -245,9 +246,8 @@ def _galat(baris, kolom, aturan, nilai, pribadi: bool, tipe: str | None = None) 
     """One report row; the value redacted unless :func:`boleh_digemakan`."""
     if nilai is not None and not isinstance(nilai, (list, tuple)) and pd.isna(nilai):
         nilai = None
-    if nilai is not None and str(nilai) != "":
-        if pribadi or not boleh_digemakan(str(nilai), tipe):
-            nilai = DISAMARKAN
+    if nilai is not None and str(nilai) != "" and (pribadi or not boleh_digemakan(str(nilai), tipe)):
+        nilai = DISAMARKAN
     return {"baris": baris, "kolom": kolom, "aturan": aturan, "nilai": None if nilai is None else str(nilai)}
 
 
@@ -285,13 +285,11 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int | None = None,
         galat += [_galat(1, k, "kolom wajib tidak ada", None, False) for k in hilang]
         return HasilValidasi(kosongkan(mentah, nama), pd.DataFrame(galat, columns=KOLOM_GALAT))
     data = pd.DataFrame(index=mentah.index)
-    for k, c in ds.kolom.items():
-        if k not in mentah.columns:
-            data[k] = _urai(pd.Series([None] * len(mentah), dtype="object"), c).nilai
-            continue
-        h = _urai(mentah[k], c, format_tanggal.get(k))
+
+    def kolom(k: str, c: Kolom, fmt: str | None) -> _nilai.Hasil:
+        h = _urai(mentah[k], c, fmt)
         data[k] = h.nilai
-        catatan += h.catatan
+        catatan.extend(h.catatan)
         gagal = data[k].isna() & ~_kosong(mentah[k])
         if h.ambigu:
             pertama = int(mentah.index[h.alasan.notna()][0])
@@ -302,7 +300,33 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int | None = None,
         for i in mentah.index[gagal]:
             aturan = h.alasan.iat[i] if not pd.isna(h.alasan.iat[i]) else f"bukan {c.tipe} yang valid"
             galat.append(_galat(int(nomor[i]), k, aturan, mentah.at[i, k], c.pribadi, c.tipe))
-        if c.paling_awal or c.paling_akhir:
+        return h
+
+    terbukti: dict[str, str] = {}  # date columns whose own values proved dd/mm or mm/dd
+    tunda = []
+    for k, c in ds.kolom.items():
+        if k not in mentah.columns:
+            data[k] = _urai(pd.Series([None] * len(mentah), dtype="object"), c).nilai
+            continue
+        if c.tipe in ("tanggal", "waktu") and k not in format_tanggal:
+            h = _urai(mentah[k], c)
+            if h.ambigu:
+                tunda.append((k, c))  # settled below by another date column of the same file, or asked
+                data[k] = h.nilai
+                continue
+            if h.urutan:
+                terbukti[k] = h.urutan
+        kolom(k, c, format_tanggal.get(k))
+    bukti = set(terbukti.values())
+    for k, c in tunda:
+        if len(bukti) == 1:
+            fmt = next(iter(bukti))
+            catatan.append(f"kolom {k}: format {fmt} mengikuti kolom {', '.join(terbukti)} pada berkas yang sama")
+            kolom(k, c, fmt)
+        else:
+            kolom(k, c, None)
+    for k, c in ds.kolom.items():
+        if k in mentah.columns and (c.paling_awal or c.paling_akhir):
             luar, aturan = _rentang(data[k], c)
             tujuan = galat if c.di_luar == "galat" else peringatan
             tujuan += [_galat(int(nomor[i]), k, aturan, mentah.at[i, k], c.pribadi, c.tipe) for i in data.index[luar]]
