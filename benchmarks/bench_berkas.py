@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pandas as pd  # noqa: E402
-from python_calamine import CalamineWorkbook  # noqa: E402
+import pandas as pd
+from python_calamine import CalamineWorkbook
 
-from indicators.data.berkas import baca_berkas  # noqa: E402
-from indicators.data.demo import buat_demo  # noqa: E402
-from indicators.laporan.ekspor import ke_xlsx  # noqa: E402
+from indicators.data.berkas import baca_berkas
+from indicators.data.demo import buat_demo
+from indicators.laporan.ekspor import ke_xlsx
 
 
 def _ukur(f, ulang: int) -> float:

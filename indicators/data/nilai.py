@@ -161,6 +161,22 @@ def urai_angka(s: pd.Series, kolom: str, tipe: str = "angka", ribuan: str | None
     return Hasil(x, alasan, catatan)
 
 
+def _iso_cepat(t: pd.Series) -> pd.Series:
+    """Values that are plain ISO 8601 (``yyyy-mm-dd[Thh:mm[:ss]]``, no zone) within 1900–2100, parsed."""
+    if not len(t):
+        return pd.Series(dtype="datetime64[ns]")
+    bentuk = t.str.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?").fillna(False)
+    calon = t[bentuk]
+    if not len(calon):
+        return pd.Series(dtype="datetime64[ns]")
+    try:
+        w = pd.to_datetime(calon, format="ISO8601", errors="coerce")
+    except (ValueError, TypeError, OverflowError):
+        return pd.Series(dtype="datetime64[ns]")
+    w = w[w.notna()]
+    return w.astype("datetime64[ns]")
+
+
 def _komponen(t: pd.Series, jenis: str) -> pd.DataFrame:
     return t.str.extract("^" + POLA_TANGGAL[jenis] + "$", expand=True)
 
@@ -172,6 +188,11 @@ def urai_waktu(s: pd.Series, kolom: str, format_: str | None = None) -> Hasil:
     alasan = pd.Series(pd.NA, index=s.index, dtype="string")
     y = pd.DataFrame(np.nan, index=s.index, columns=["year", "month", "day", "hour", "minute", "second"])
     sisa = t.notna()
+    nilai = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+    cepat = _iso_cepat(t[sisa])  # the common case (ISO 8601 within 1900–2100) in C; the rest below
+    if len(cepat):
+        nilai[cepat.index] = cepat
+        sisa[cepat.index] = False
     dipakai: dict[str, int] = {}  # formats other than ISO 8601 → values read so
     catatan: list[str] = []
     ambigu = None
@@ -235,7 +256,6 @@ def urai_waktu(s: pd.Series, kolom: str, format_: str | None = None) -> Hasil:
     luar = y["year"].notna() & ((y["year"] < TAHUN_MIN) | (y["year"] > TAHUN_MAKS))
     alasan[luar] = f"tahun di luar rentang {TAHUN_MIN}–{TAHUN_MAKS}"
     sah = y["year"].notna() & ~luar & alasan.isna()
-    nilai = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
     if sah.any():
         nilai[sah] = pd.to_datetime(y[sah].astype("int64"), errors="coerce")
         salah = sah & nilai.isna()

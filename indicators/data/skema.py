@@ -286,8 +286,8 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int | None = None,
         return HasilValidasi(kosongkan(mentah, nama), pd.DataFrame(galat, columns=KOLOM_GALAT))
     data = pd.DataFrame(index=mentah.index)
 
-    def kolom(k: str, c: Kolom, fmt: str | None) -> _nilai.Hasil:
-        h = _urai(mentah[k], c, fmt)
+    def kolom(k: str, c: Kolom, fmt: str | None, h: _nilai.Hasil | None = None) -> _nilai.Hasil:
+        h = h or _urai(mentah[k], c, fmt)
         data[k] = h.nilai
         catatan.extend(h.catatan)
         gagal = data[k].isna() & ~_kosong(mentah[k])
@@ -308,6 +308,7 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int | None = None,
         if k not in mentah.columns:
             data[k] = _urai(pd.Series([None] * len(mentah), dtype="object"), c).nilai
             continue
+        h = None
         if c.tipe in ("tanggal", "waktu") and k not in format_tanggal:
             h = _urai(mentah[k], c)
             if h.ambigu:
@@ -316,7 +317,7 @@ def validasi(mentah: pd.DataFrame, nama: str, baris_awal: int | None = None,
                 continue
             if h.urutan:
                 terbukti[k] = h.urutan
-        kolom(k, c, format_tanggal.get(k))
+        kolom(k, c, format_tanggal.get(k), h)
     bukti = set(terbukti.values())
     for k, c in tunda:
         if len(bukti) == 1:
