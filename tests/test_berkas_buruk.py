@@ -354,3 +354,16 @@ def test_cli_subproses_satu_baris_exit_2_gudang_tetap(tmp_path):
     g = Gudang(store)
     assert _isi(g) == sebelum
     g.tutup()
+
+
+def test_zip_shapefile_dengan_batas_arsip_yang_sama():
+    from indicators.data.berkas import periksa_berkas_batas
+
+    shp = {"batas.shp": b"x", "batas.shx": b"x", "batas.dbf": b"x"}
+    assert periksa_berkas_batas(_zip(shp), "batas.zip") == ".zip"
+    with pytest.raises(ValueError, match="path traversal"):
+        periksa_berkas_batas(_zip({**shp, "../batas.prj": b"x"}), "batas.zip")
+    with pytest.raises(ValueError, match="ciri bom zip"):
+        periksa_berkas_batas(_zip({**shp, "batas.cpg": b"0" * (5 * 1024 * 1024)}), "batas.zip")
+    with pytest.raises(ValueError, match="rusak atau terpotong"):
+        periksa_berkas_batas(_zip(shp)[:-30], "batas.zip")
