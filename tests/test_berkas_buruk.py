@@ -211,6 +211,20 @@ KASUS = {
 }
 
 
+@pytest.fixture
+def cli_dalam_proses():
+    """``indicators.cli.main`` in this process; the logging it sets up (a handler on the captured
+    stderr) is taken down again so no later test logs into a closed stream."""
+    import logging
+
+    akar = logging.getLogger("indicators")
+    keadaan = (list(akar.handlers), akar.level, akar.propagate)
+    yield main
+    akar.handlers[:] = keadaan[0]
+    akar.setLevel(keadaan[1])
+    akar.propagate = keadaan[2]
+
+
 def _periksa_pesan(teks: str) -> None:
     for j in JARGON:
         assert j not in teks, (j, teks)
@@ -262,11 +276,11 @@ def test_berkas_buruk_lewat_jalur_impor(kasus, gudang):
 
 
 @pytest.mark.parametrize("kasus", list(KASUS))
-def test_berkas_buruk_lewat_cli_validate(kasus, tmp_path, capsys):
+def test_berkas_buruk_lewat_cli_validate(kasus, tmp_path, capsys, cli_dalam_proses):
     nama, buat, hasil, _ = KASUS[kasus]
     f = tmp_path / nama
     f.write_bytes(buat())
-    kode = main(["validate", str(f), "--district", "18.02"])
+    kode = cli_dalam_proses(["validate", str(f), "--district", "18.02"])
     out, err = capsys.readouterr()
     _periksa_pesan((out + err).replace(str(f), "BERKAS"))  # the operator's own path may be echoed
     if hasil == "tolak":

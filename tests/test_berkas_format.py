@@ -9,11 +9,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indicators.cli import main
 from indicators.data import berkas, berkas_xlsx, impor, skema
 from indicators.data.gudang import Gudang
 from indicators.laporan import ekspor
 from tests.bantu import demo, ke_teks
+from tests.test_berkas_buruk import cli_dalam_proses  # noqa: F401 — a fixture
 
 
 def _xlsx(lembar: dict[str, list[list]]) -> bytes:
@@ -119,7 +119,8 @@ def test_program_dua_lembar_judul_di_atas(tmp_path):
         impor.siapkan(isi, "p.xlsx", "18.02", lembar="Data")
 
 
-def test_cli_import_sheet(tmp_path, capsys):
+def test_cli_import_sheet(tmp_path, capsys, cli_dalam_proses):  # noqa: F811 — the fixture
+    main = cli_dalam_proses
     isi, _ = _dua_lembar()
     f = tmp_path / "program_dua_sheet_judul_di_atas.xlsx"
     f.write_bytes(isi)

@@ -61,7 +61,8 @@ def test_unggahan_ditolak_dicatat_tanpa_isi_sel(gudang_kosong, caplog):
 
 
 def test_berkas_tak_terbaca_dicatat(caplog):
-    with caplog.at_level(logging.INFO, logger="indicators"), pytest.raises(ValueError, match="dataset"):
+    # issue 17: a PDF renamed .csv is named for what it is from its bytes (it used to fail as "no dataset")
+    with caplog.at_level(logging.INFO, logger="indicators"), pytest.raises(ValueError, match="isinya dokumen PDF"):
         impor.siapkan(b"%PDF-1.7 bukan tabel", "laporan.csv", "18.02")
     assert "unggahan ditolak sebelum validasi: berkas .csv" in _pesan(caplog)
 
