@@ -27,15 +27,18 @@ def test_impor_baru_sama_diperbarui(gudang_kosong):
     prog = demo()["program"]
     r = g.impor(prog, "program", berkas="program.csv")
     assert (r.baru, r.diperbarui, r.sama) == (len(prog), 0, 0)
+    versi = g.versi()
     r = g.impor(prog, "program", berkas="program.csv")
-    assert (r.baru, r.diperbarui, r.sama) == (0, 0, len(prog))
+    assert (r.baru, r.diperbarui, r.sama) == (0, 0, len(prog)) and not r.berubah
+    assert g.versi() == versi  # the same file again changes nothing, not even the import log
+    assert g.log_audit()["detail"].str.endswith("tidak ada perubahan").sum() == 1
     ubah = prog.head(3).copy()
     ubah["anggaran"] = ubah["anggaran"] + 1
     r = g.impor(ubah, "program", berkas="revisi.csv")
     assert (r.baru, r.diperbarui, r.sama) == (0, 3, 0)
     assert len(g.baca("program")) == len(prog)
     log = g.riwayat_impor()
-    assert log.dataset.tolist() == ["program"] * 3 and log.berkas.iloc[0] == "revisi.csv"
+    assert log.dataset.tolist() == ["program"] * 2 and log.berkas.iloc[0] == "revisi.csv"
     st = g.status()["datasets"]["program"]
     assert st["rows"] == len(prog) and st["last_import"] is not None
 

@@ -60,6 +60,8 @@ class Kolom:
     paling_awal: str | None = None   # dates/periods: ISO date, or "sekarang"
     paling_akhir: str | None = None
     di_luar: str = "galat"           # outside that range: "galat" (refused) or "peringatan" (flagged)
+    sinonim: tuple[str, ...] = ()  # other names officers' exports use for this column (data/skema.yaml)
+    contoh: str | None = None      # the template's example value
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Dataset:
     kunci: tuple[str, ...]
     kolom: dict[str, Kolom]
     aturan: tuple[dict, ...] = ()
+    impor: str = "tambah"  # "ganti_bulan": a file's months (per village) replace what the store holds for them
 
     @property
     def kolom_wajib(self) -> list[str]:
@@ -120,10 +123,15 @@ def muat_skema() -> dict[str, Dataset]:
                 _teks_atau_none(c.get("paling_awal")),
                 _teks_atau_none(c.get("paling_akhir")),
                 c.get("di_luar", "galat"),
+                tuple(str(x) for x in c.get("sinonim", ())),
+                None if c.get("contoh") is None else str(c["contoh"]),
             )
             if kolom[k].di_luar not in ("galat", "peringatan"):
                 raise ValueError(f"skema {nama}.{k}: di_luar harus 'galat' atau 'peringatan'")
-        out[nama] = Dataset(nama, d["deskripsi"], tuple(d["kunci"]), kolom, tuple(d.get("aturan", ())))
+        if d.get("impor", "tambah") not in ("tambah", "ganti_bulan"):
+            raise ValueError(f"skema {nama}: impor harus 'tambah' atau 'ganti_bulan', bukan {d['impor']!r}")
+        out[nama] = Dataset(nama, d["deskripsi"], tuple(d["kunci"]), kolom, tuple(d.get("aturan", ())),
+                            d.get("impor", "tambah"))
     return out
 
 

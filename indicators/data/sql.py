@@ -11,13 +11,14 @@ from collections.abc import Iterable
 
 from indicators.data import skema as _skema
 
-TABEL_SENDIRI = ("log_impor", "log_audit", "meta")
+TABEL_SENDIRI = ("log_impor", "log_audit", "meta", "pemetaan_kolom")
+KOLOM_SENDIRI = ("_impor_id", "_catatan_mutu")  # provenance and data-quality flags of every dataset row
 _POLA_NAMA = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 def nama_sah() -> frozenset[str]:
     ds = _skema.muat_skema().values()
-    return frozenset({*TABEL_SENDIRI, *(d.nama for d in ds), *(k for d in ds for k in d.kolom)})
+    return frozenset({*TABEL_SENDIRI, *KOLOM_SENDIRI, *(d.nama for d in ds), *(k for d in ds for k in d.kolom)})
 
 
 def id_sql(nama: str) -> str:
