@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from indicators.dasar.pengaturan import AKAR
-from indicators.data import berkas, impor, skema
+from indicators.data import berkas, impor, mutu_impor, skema
 from indicators.data.gudang import Gudang
 from indicators.laporan import ekspor
 from tests.bantu import demo, ke_teks
@@ -68,7 +68,11 @@ def test_profil_lewat_nama_satu_dipilih_petugas_lalu_diimpor(gudang):
     assert gudang.versi() == 0
     p = impor.siapkan(csv_bytes(df), "profil_desa_nama.csv", "18.02",
                       pilihan={("Bumi Rahaju", "Bumiratu Nuban"): "18.02.14.2008"})
-    assert p.siap and "1 dipilih petugas" in p.catatan[-1]
+    assert p.siap and any("1 dipilih petugas" in c for c in p.catatan)
+    # names matched through another spelling are warnings by row, imported with a flag
+    fuzzy = p.resolusi[(p.resolusi["match"] == "fuzzy") & ~p.resolusi["dipilih"]]
+    assert len(p.peringatan) == int(fuzzy["jumlah_baris"].sum()) > 0
+    assert set(p.peringatan["baris"]) == set(fuzzy["baris_pertama"])
     r = impor.jalankan(p, gudang, pengguna="operator1")
     assert (r.baris, r.baru) == (311, 311)
     disimpan = gudang.baca("profil_desa").set_index("kode_wilayah")
@@ -205,16 +209,16 @@ def test_aduan_tanpa_kode_mendapat_desa_dari_titik_titik_luar_ditandai(gudang):
     df.loc[4, ["lat", "lon"]] = [f"{titik.x.iloc[0]:.6f}", f"{titik.y.iloc[0]:.6f}"]  # swapped
     sebelum = impor.siapkan(csv_bytes(df), "aduan.csv", "18.02")
     assert (sebelum.validasi.data["kode_wilayah"].isna()).all()           # schematic cells are not used for it
-    assert "batas resmi belum diimpor" in sebelum.catatan[-1]
+    assert any("batas resmi belum diimpor" in c for c in sebelum.catatan)
     gdf, lap, t = impor.baca_batas_unggahan(p_batas.read_bytes(), p_batas.name, "18.02")
     gudang.simpan_batas(gdf, t, "18.02", lap, berkas=p_batas.name)
     p = impor.siapkan(csv_bytes(df), "aduan.csv", "18.02")
     assert p.siap
     assert p.validasi.data["kode_wilayah"].tolist()[:3] == ["18.02.01.2001", "18.02.12.2009", "18.02.23.2006"]
     assert p.validasi.data["kode_wilayah"].iloc[3:].isna().all()
-    assert p.peringatan[["baris", "aturan"]].to_numpy().tolist() == [
-        [5, "titik di luar kabupaten (atau di desa tanpa batas): kode_wilayah tidak diturunkan"],
-        [6, "lintang/bujur tampaknya tertukar"]]
+    assert p.peringatan[["baris", "kolom", "aturan"]].to_numpy().tolist() == [
+        [5, "lat+lon", mutu_impor.ATURAN_LUAR], [6, "lat+lon", mutu_impor.ATURAN_TERTUKAR]]
+    assert p.catatan_mutu.tolist() == ["", "", "", "titik di luar kabupaten", "lintang/bujur tertukar"]
     assert "3 aduan mendapat kode_wilayah dari titiknya" in " ".join(p.catatan)
 
 

@@ -1,12 +1,16 @@
-"""The data officers' import path: read → find region codes → validate → plan → import, with a report.
+"""The data officers' import path: read → map columns → find region codes → validate → plan → import.
 
 One upload goes through :func:`siapkan`, which never writes: it reads the file (size and type checked
-before parsing), recognises the dataset from its columns, turns region codes written another way into
-dotted Kemendagri codes (undotted codes; village and kecamatan names through the resolver; for
-complaints, the point in the imported boundaries), and validates every row. The result says what it
-did (``catatan``), what needs the officer (``perlu_pilihan``: names that are ambiguous or unknown,
-never guessed), what is flagged but allowed (``peringatan``: e.g. points outside the district) and
-every error per file row. Only :func:`jalankan` writes, all or nothing, once nothing is left open.
+before parsing), recognises the dataset from its columns (declared other names and remembered
+mappings count), maps the file's columns to the dataset's (:mod:`indicators.data.pemetaan`; extra
+columns are listed and dropped), turns region codes written another way into dotted Kemendagri codes
+(undotted codes; village and kecamatan names through the resolver; for complaints, the point in the
+imported boundaries), and validates every row. The result says what it did (``catatan``), what needs
+the officer (``kolom_kurang``: required columns without a file column; ``perlu_pilihan``: names that
+are ambiguous or unknown, never guessed), what is flagged but imported (``peringatan``: swapped or
+outside points, names matched through another spelling — each row's flag is kept with it) and every
+error per file row. Only :func:`jalankan` writes, all or nothing, once nothing is left open, and keeps
+the column mapping for the next file with the same header.
 
 >>> isi = b"kode_wilayah,penduduk,rumah_tangga,luas_km2\\n1802012001,1200,300,5.5\\n"
 >>> p = siapkan(isi, "profil.csv", "18.02")
@@ -16,54 +20,65 @@ every error per file row. Only :func:`jalankan` writes, all or nothing, once not
 from __future__ import annotations
 
 import logging
-import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from indicators.data import mutu_impor as _mutu
+from indicators.data import pemetaan as _peta
 from indicators.data import skema as _skema
-from indicators.data.berkas import baca_berkas, periksa_berkas_batas
+from indicators.data.berkas import Tabel, baca_berkas
+from indicators.data.impor_batas import baca_batas_unggahan, ringkas_laporan_batas  # noqa: F401 - the import path's API
+from indicators.data.kesegaran import bulan_hilang, kesegaran  # noqa: F401 - the import path's API
+from indicators.data.pemetaan import KOLOM_DESA, KOLOM_KECAMATAN, KOLOM_KODE  # noqa: F401 - region columns
 from indicators.wilayah.daftar import daftar_wilayah, hierarki
 from indicators.wilayah.resolver import normal_kode, resolusi, sistem_kode
 
 log = logging.getLogger(__name__)
 
-# Columns officers' exports use for the region, beside ``kode_wilayah`` itself (compared lower-case).
-KOLOM_KODE = ("kode_wilayah", "kode_desa", "kode_kelurahan", "kode_desa_kelurahan", "kode_kemendagri", "kdepum",
-              "kode", "kd_desa", "kode_kecamatan", "kdcpum")
-KOLOM_DESA = ("desa", "nama_desa", "kelurahan", "desa_kelurahan", "nama_desa_kelurahan", "kampung", "nama_kampung",
-              "desa/kelurahan", "wadmkd", "namobj")
-KOLOM_KECAMATAN = ("kecamatan", "nama_kecamatan", "kec", "wadmkc")
 KOLOM_LAPORAN = ["baris", "kolom", "aturan", "nilai"]
 ATURAN_KODE_ASING = "kode wilayah tidak ada dalam daftar Kemendagri kabupaten ini"
 ATURAN_NAMA = "nama wilayah belum dicocokkan (pilih desa pada tabel tinjauan)"
+ATURAN_KOLOM = "kolom wajib tidak ada: pilih kolom berkas untuknya (pemetaan kolom)"
 
 
-def _kolom_normal(c) -> str:
-    return re.sub(r"\s+", "_", str(c).strip().lower())
+def baca(isi: bytes, nama_berkas: str, batas_byte: int | None = None, lembar: str | int | None = None,
+         kemajuan=None) -> Tabel:
+    """The upload read by the one loader (:func:`indicators.data.berkas.baca_berkas`), its column names
+    as :func:`pemetaan.normal` compares them; ValueError for a file that cannot be read or has a
+    column twice."""
+    tabel = baca_berkas(isi, nama_berkas, batas_byte, lembar, kemajuan)
+    tabel.data.columns = [_peta.normal(c) for c in tabel.data.columns]
+    if tabel.data.columns.duplicated().any():
+        ganda = sorted(set(tabel.data.columns[tabel.data.columns.duplicated()]))
+        raise ValueError(f"kolom ganda dalam berkas: {', '.join(ganda)}")
+    return tabel
 
 
-def deteksi_dataset(kolom) -> str | None:
-    """The dataset a file's columns belong to: every required column present (a region code may be
-    given as names, an undotted code or, for complaints, a point), the largest overlap wins.
+def deteksi_dataset(kolom, tersimpan: dict[str, dict] | None = None) -> str | None:
+    """The dataset a file's columns belong to: every required column present under its name, a
+    declared other name or a remembered mapping (``tersimpan``: dataset → mapping for this header);
+    the largest overlap wins. Fuzzy matches do not count.
 
     >>> deteksi_dataset(["id_aduan", "waktu_lapor", "lat", "lon", "nama_ruas", "status_jalan",
     ...                  "jenis_kerusakan", "tingkat", "status", "waktu_status", "kanal", "dukungan"])
     'aduan_jalan'
     >>> deteksi_dataset(["desa", "kecamatan", "penduduk", "rumah_tangga", "luas_km2"])
     'profil_desa'
+    >>> deteksi_dataset(["no_permohonan", "kode_desa", "layanan", "kanal", "tgl_masuk", "status"])
+    'layanan_permohonan'
     >>> deteksi_dataset(["a", "b"]) is None
     True
     """
-    ada = {_kolom_normal(c) for c in kolom}
-    if ada & set(KOLOM_KODE) or ada & set(KOLOM_DESA) or ada & set(KOLOM_KECAMATAN):
-        ada = ada | {"kode_wilayah"}
-    calon = [(len(ada & set(ds.kolom)), -len(ds.kolom), n) for n, ds in _skema.muat_skema().items()
-             if set(ds.kolom_wajib) <= ada]
-    return max(calon)[2] if calon else None
+    calon = []
+    for n, ds in _skema.muat_skema().items():
+        peta = _peta.otomatis(_peta.usul(kolom, n, (tersimpan or {}).get(n), mirip=False))
+        if not _peta.kurang(peta, n):
+            cocok = sum(1 for t in peta if t in ds.kolom)
+            calon.append((n in (tersimpan or {}), cocok, -len(ds.kolom), n))
+    return max(calon)[3] if calon else None
 
 
 @dataclass
@@ -78,6 +93,12 @@ class Persiapan:
     resolusi: pd.DataFrame | None = None
     catatan: list[str] = field(default_factory=list)
     peringatan: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=KOLOM_LAPORAN))
+    peta_kolom: dict = field(default_factory=dict)
+    usulan: dict = field(default_factory=dict)
+    kolom_diabaikan: list[str] = field(default_factory=list)
+    kolom_kurang: list[str] = field(default_factory=list)
+    sidik: str = ""
+    catatan_mutu: pd.Series | None = None
     lembar: str | None = None                      # the XLSX sheet read
     daftar_lembar: list[str] = field(default_factory=list)
 
@@ -95,6 +116,12 @@ class Persiapan:
         return r[r["kode_wilayah"].isna()].reset_index(drop=True)
 
     @property
+    def perlu_pemetaan(self) -> bool:
+        """True when a required column has no file column, or a column was matched only by similarity."""
+        return bool(self.kolom_kurang) or any(u.cara == "mirip" and self.peta_kolom.get(t) is None
+                                              for t, u in self.usulan.items())
+
+    @property
     def siap(self) -> bool:
         """True when the rows can be imported: valid, and every name settled."""
         return self.validasi.valid and self.perlu_pilihan.empty
@@ -102,6 +129,15 @@ class Persiapan:
     @property
     def galat(self) -> pd.DataFrame:
         return self.validasi.galat
+
+    def laporan(self) -> pd.DataFrame:
+        """Errors and warnings in one table by file row (``jenis``: galat or peringatan), for the
+        officer to fix the source: the downloadable report."""
+        g = self.galat.assign(jenis="galat")
+        w = self.peringatan.assign(jenis="peringatan")
+        semua = pd.concat([x for x in (g, w) if len(x)], ignore_index=True) if len(g) or len(w) else \
+            pd.DataFrame(columns=["jenis", *KOLOM_LAPORAN])
+        return semua[["jenis", *KOLOM_LAPORAN]].sort_values(["baris", "jenis"], kind="stable", ignore_index=True)
 
 
 def _tingkat_kode(dataset: str) -> str:
@@ -142,72 +178,60 @@ def _resolusi_nama(df: pd.DataFrame, desa_c: str | None, kec_c: str | None, ting
         baris_pertama=("baris", "min"), jumlah_baris=("baris", "size")).reset_index()
     r = resolusi(unik, kode_kabupaten, "nama", "kecamatan" if (kec_c and tingkat == "desa") else None, tingkat)
     r["dipilih"] = False
+    sah = set(daftar_wilayah(kode_kabupaten, tingkat)["kode_wilayah"])
     for (nama, kec), kode in (pilihan or {}).items():
         cocok = (r["nama"] == nama) & (r["kecamatan"] == (kec or ""))
         if cocok.any() and kode:
-            if kode not in _kode_sah_tingkat(kode_kabupaten, tingkat):
+            if kode not in sah:
                 raise ValueError(f"pilihan untuk {nama!r}: kode {kode!r} bukan {tingkat} kabupaten {kode_kabupaten}")
             r.loc[cocok, ["kode_wilayah", "dipilih"]] = [kode, True]
     return r
 
 
-def _kode_sah_tingkat(kode_kabupaten: str, tingkat: str) -> set[str]:
-    return set(daftar_wilayah(kode_kabupaten, tingkat)["kode_wilayah"])
-
-
-def _titik(df: pd.DataFrame, kode: pd.Series, kode_kabupaten: str, catatan: list[str], baris_awal: int) -> tuple:
-    """Complaints: ``kode_wilayah`` from the point in the real boundaries where empty; points outside the
-    district (or swapped) flagged. Returns the codes and the warnings."""
+def _kode_dari_titik(data: pd.DataFrame, kode: pd.Series, kode_kabupaten: str, catatan: list[str]) -> pd.Series:
+    """Complaints without ``kode_wilayah``: the village whose real boundary holds the point."""
     from indicators.wilayah.batas import batas, kode_dari_titik
 
-    lat = pd.to_numeric(df["lat"].astype("string").str.replace(",", ".", regex=False), errors="coerce")
-    lon = pd.to_numeric(df["lon"].astype("string").str.replace(",", ".", regex=False), errors="coerce")
+    lat = pd.to_numeric(data["lat"].astype("string").str.replace(",", ".", regex=False), errors="coerce")
+    lon = pd.to_numeric(data["lon"].astype("string").str.replace(",", ".", regex=False), errors="coerce")
     kosong = (kode.fillna("") == "") & lat.notna() & lon.notna()
-    peringatan: list[dict] = []
     if not kosong.any():
-        return kode, peringatan
+        return kode
     g = batas(kode_kabupaten, "desa")
     if g["geometri_skematis"].all():
         catatan.append(f"{int(kosong.sum())} aduan tanpa kode_wilayah: tidak diturunkan dari titik karena batas "
                        "resmi belum diimpor (batas skematis tidak dipakai untuk itu)")
-        return kode, peringatan
+        return kode
     hasil = kode_dari_titik(lat[kosong].to_numpy(), lon[kosong].to_numpy(), kode_kabupaten, "desa")
     nyata = set(g.loc[~g["geometri_skematis"], "kode_wilayah"])
-    hasil = np.array([h if h in nyata else None for h in hasil], dtype=object)  # real polygons only
+    isi = pd.Series([h if h in nyata else None for h in hasil], index=lat[kosong].index, dtype=object)
     kode = kode.copy()
-    isi = pd.Series(hasil, index=lat[kosong].index)
     kode.loc[isi.index[isi.notna()]] = isi[isi.notna()].astype(str)
     if isi.notna().any():
         catatan.append(f"{int(isi.notna().sum())} aduan mendapat kode_wilayah dari titiknya "
                        "(titik di dalam batas desa)")
-    luar = isi.index[isi.isna()]
-    if len(luar):
-        tukar = kode_dari_titik(lon[luar].to_numpy(), lat[luar].to_numpy(), kode_kabupaten, "desa")
-        nomor = pd.Series(df.index.to_numpy() + baris_awal, index=df.index)  # rows as in the file
-        for i, t in zip(luar, tukar, strict=True):
-            aturan = ("lintang/bujur tampaknya tertukar" if t is not None
-                      else "titik di luar kabupaten (atau di desa tanpa batas): kode_wilayah tidak diturunkan")
-            peringatan.append({"baris": int(nomor[i]), "kolom": "lat+lon", "aturan": aturan,
-                               "nilai": f"{lat[i]:.5f}, {lon[i]:.5f}"})
-    return kode, peringatan
+    return kode
 
 
 def siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | None = None,
-            pilihan: dict | None = None, batas_byte: int | None = None, *, lembar: str | int | None = None,
-            format_tanggal: dict[str, str] | None = None, kemajuan=None) -> Persiapan:
-    """Read, recognise, resolve and validate one upload; writes nothing.
+            pilihan: dict | None = None, batas_byte: int | None = None, peta_kolom: dict | None = None,
+            gudang=None, *, lembar: str | int | None = None, format_tanggal: dict[str, str] | None = None,
+            kemajuan=None) -> Persiapan:
+    """Read, recognise, map, resolve and validate one upload; writes nothing.
 
     ``dataset``: as the officer chose it (default: recognised from the columns). ``pilihan``: the
     officer's choices for names, ``{(nama, kecamatan): kode_wilayah}`` (kecamatan ``""`` when the
-    file has none). ``lembar``: the XLSX sheet (default the first holding data); ``format_tanggal``:
-    the officer's format for ambiguous date columns (``{kolom: "dd/mm/yyyy"}``); ``kemajuan(pecahan,
-    teks)``: reading progress. ValueError for a file that cannot be read, a dataset that cannot be
-    recognised, or codes of another system (BPS) without names to join on.
+    file has none). ``peta_kolom``: target column → file column (None to leave a target without one),
+    over the automatic mapping (same names, declared other names, and the mapping remembered by
+    ``gudang`` for this header). ``lembar``: the XLSX sheet (default the first holding data);
+    ``format_tanggal``: the officer's format for ambiguous date columns (``{kolom: "dd/mm/yyyy"}``);
+    ``kemajuan(pecahan, teks)``: reading progress. ValueError for a file that cannot be read,
+    a dataset that cannot be recognised, a bad mapping, or codes of another system (BPS) without names.
     """
     jenis = Path(str(nama_berkas)).suffix.lower() or "tanpa ekstensi"
     try:
-        p = _siapkan(isi, nama_berkas, kode_kabupaten, dataset, pilihan, batas_byte, lembar, format_tanggal,
-                     kemajuan)
+        p = _siapkan(isi, nama_berkas, kode_kabupaten, dataset, pilihan, batas_byte, peta_kolom, gudang, lembar,
+                     format_tanggal, kemajuan)
     except ValueError:
         # the message goes to the officer; the log keeps only what carries no personal data
         log.info("unggahan ditolak sebelum validasi: berkas %s, %d byte", jenis, len(isi))
@@ -218,50 +242,70 @@ def siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | No
     return p
 
 
-def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | None,
-             pilihan: dict | None, batas_byte: int | None, lembar=None, format_tanggal=None,
-             kemajuan=None) -> Persiapan:
+def pemetaan_tersimpan(gudang, kolom) -> dict[str, dict]:
+    """Mappings the store remembers for this header, per dataset."""
+    if gudang is None:
+        return {}
+    sidik = _peta.sidik(kolom)
+    out = {}
+    for nama in _skema.muat_skema():
+        t = gudang.pemetaan_tersimpan(nama)
+        t = t[t["sidik"] == sidik]
+        if len(t):
+            out[nama] = t["peta"].iloc[0]
+    return out
+
+
+def _siapkan(isi, nama_berkas, kode_kabupaten, dataset, pilihan, batas_byte, peta_kolom, gudang, lembar,
+             format_tanggal, kemajuan):
     kode_kabupaten = str(kode_kabupaten).strip()
-    tabel = baca_berkas(isi, nama_berkas, batas_byte, lembar, kemajuan)
+    tabel = baca(isi, nama_berkas, batas_byte, lembar, kemajuan)
     mentah = tabel.data
-    mentah.columns = [_kolom_normal(c) for c in mentah.columns]
-    if mentah.columns.duplicated().any():
-        ganda = sorted(set(mentah.columns[mentah.columns.duplicated()]))
-        raise ValueError(f"kolom ganda dalam berkas: {', '.join(ganda)}")
-    tebakan = deteksi_dataset(mentah.columns)
+    tersimpan = pemetaan_tersimpan(gudang, mentah.columns)
+    tebakan = deteksi_dataset(mentah.columns, tersimpan)
     dataset = dataset or tebakan
     if dataset is None:
-        raise ValueError("dataset tidak dapat dikenali dari kolom berkas; pilih dataset, atau unduh templatnya")
+        raise ValueError("dataset tidak dapat dikenali dari kolom berkas; pilih dataset dan petakan kolomnya, "
+                         "atau unduh templatnya")
     ds = _skema.skema(dataset)
-    catatan: list[str] = list(tabel.catatan)
+    usulan = _peta.usul(mentah.columns, dataset, tersimpan.get(dataset))
+    peta = _peta.otomatis(usulan)
+    for t, s in (peta_kolom or {}).items():
+        peta[t] = _peta.normal(s) if s else None
+    data, diabaikan = _peta.terapkan(mentah, peta, dataset)
+    peta = {t: s for t, s in peta.items() if s}
+    catatan: list[str] = [*tabel.catatan, *_peta.catatan(peta, usulan)]
+    if diabaikan:
+        catatan.append(f"{len(diabaikan)} kolom berkas bukan kolom dataset {dataset}, diabaikan: "
+                       + ", ".join(diabaikan))
+    kurang = _peta.kurang(peta, dataset)
     peringatan: list[dict] = []
     res = None
-    data = mentah.copy()
     baris_awal = tabel.baris_awal
-    if "kode_wilayah" in ds.kolom:
+    nomor = pd.Series(np.arange(baris_awal, baris_awal + len(data)), index=data.index)
+    if pd.api.types.is_integer_dtype(data.index):
+        nomor = pd.Series(data.index.to_numpy() + baris_awal, index=data.index)  # blank lines keep their place
+    if "kode_wilayah" in ds.kolom and not kurang:
         tingkat = _tingkat_kode(dataset)
-        kode_c = next((c for c in KOLOM_KODE if c in data.columns
-                       and (c == "kode_wilayah" or tingkat == "kecamatan" or c not in ("kode_kecamatan", "kdcpum"))),
-                      None)
-        desa_c = next((c for c in KOLOM_DESA if c in data.columns), None)
-        kec_c = next((c for c in KOLOM_KECAMATAN if c in data.columns), None)
+        kode_c = "kode_wilayah" if "kode_wilayah" in data.columns else None
+        desa_c = "desa" if "desa" in data.columns else None
+        kec_c = "kecamatan" if "kecamatan" in data.columns else None
         nama_ada = (desa_c if tingkat == "desa" else kec_c) is not None
         kode = pd.Series("", index=data.index, dtype="string")
         if kode_c is not None:
-            if kode_c != "kode_wilayah":
-                catatan.append(f"kolom {kode_c!r} dibaca sebagai kode_wilayah")
-            sistem = sistem_kode(data[kode_c].replace("", pd.NA), kode_kabupaten, kode_c)
+            sumber = peta.get("kode_wilayah", "kode_wilayah")
+            sistem = sistem_kode(data[kode_c].replace("", pd.NA), kode_kabupaten, sumber)
             if sistem == "bps":
                 if not nama_ada:
-                    raise ValueError(f"kolom {kode_c!r} berisi kode BPS (sistem kode statistik, bukan Kemendagri); "
+                    raise ValueError(f"kolom {sumber!r} berisi kode BPS (sistem kode statistik, bukan Kemendagri); "
                                      "kode ini tidak digabung. Gunakan kode Kemendagri, atau sertakan kolom nama "
                                      "desa dan kecamatan agar dicocokkan lewat nama")
-                catatan.append(f"kolom {kode_c!r} berisi kode BPS (sistem lain): tidak dipakai; "
+                catatan.append(f"kolom {sumber!r} berisi kode BPS (sistem lain): tidak dipakai; "
                                "kode Kemendagri dicari lewat nama")
             else:
                 kode = _normalkan_kode(data[kode_c], catatan)
-        for c in data.columns:
-            if "bps" in c and c != kode_c:
+        for c in diabaikan:
+            if "bps" in c:
                 catatan.append(f"kolom {c!r} berisi kode BPS (sistem kode statistik, bukan Kemendagri): tidak dipakai")
         kosong = kode.fillna("") == ""
         if kosong.any() and nama_ada:
@@ -270,22 +314,31 @@ def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | N
             kunci_nama = desa_c if tingkat == "desa" else kec_c
             kunci = sub[kunci_nama].astype("string").fillna("") + "\x00" + (
                 sub[kec_c].astype("string").fillna("") if (kec_c and tingkat == "desa") else "")
-            peta = dict(zip(res["nama"] + "\x00" + res["kecamatan"], res["kode_wilayah"], strict=True))
+            peta_kode = dict(zip(res["nama"] + "\x00" + res["kecamatan"], res["kode_wilayah"], strict=True))
             # every name unmatched gives a column of nulls only: map through plain Python values
-            kode.loc[kosong] = pd.Series([peta.get(k) or "" for k in kunci], index=kunci.index, dtype="string")
+            kode.loc[kosong] = pd.Series([peta_kode.get(k) or "" for k in kunci], index=kunci.index,
+                                         dtype="string")
             n = res["match"].value_counts()
             catatan.append(f"{len(res)} nama wilayah berbeda dicocokkan ke kode Kemendagri: "
                            + ", ".join(f"{int(n.get(m, 0))} {m}" for m in ("exact", "fuzzy", "ambiguous", "unmatched"))
                            + (f"; {int(res['dipilih'].sum())} dipilih petugas" if res["dipilih"].any() else ""))
+            nama_reg = daftar_wilayah(kode_kabupaten, tingkat).set_index("kode_wilayah")["nama"].to_dict()
+            peringatan += _mutu.peringatan_ejaan(res, kunci, nomor, kunci_nama, nama_reg)
         if dataset == "aduan_jalan" and {"lat", "lon"} <= set(data.columns):
-            kode, peringatan = _titik(data, kode, kode_kabupaten, catatan, baris_awal)
+            kode = _kode_dari_titik(data, kode, kode_kabupaten, catatan)
         if kode_c is not None or nama_ada or (kode.fillna("") != "").any():
             data["kode_wilayah"] = kode.fillna("").astype(str)
+    if {"lat", "lon"} <= set(data.columns) and "lat" in ds.kolom:
+        lat = pd.to_numeric(data["lat"].astype("string").str.replace(",", ".", regex=False), errors="coerce")
+        lon = pd.to_numeric(data["lon"].astype("string").str.replace(",", ".", regex=False), errors="coerce")
+        status = _mutu.periksa_titik(lat, lon, kode_kabupaten)
+        peringatan += _mutu.peringatan_titik(status, lat, lon, nomor)
     hasil = _skema.validasi(data, dataset, baris_awal, format_tanggal)
     catatan += hasil.catatan
     galat = [hasil.galat] if not hasil.galat.empty else []
-    if "kode_wilayah" in data.columns:
-        nomor = pd.Series(data.index.to_numpy() + baris_awal, index=data.index)  # rows as in the file
+    if kurang:  # named as the mapping step's rule, not the schema's
+        galat = [pd.DataFrame({"baris": 1, "kolom": kurang, "aturan": ATURAN_KOLOM, "nilai": None})]
+    elif "kode_wilayah" in data.columns:
         kd = data["kode_wilayah"]
         bentuk_sah = kd.str.fullmatch(_skema.POLA_KODE)
         asing = (kd != "") & bentuk_sah & ~kd.isin(_kode_sah(dataset, kode_kabupaten))
@@ -296,9 +349,9 @@ def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | N
             belum = kd == ""
             galat = [g[~(g["baris"].isin(nomor[belum]) & (g["kolom"] == "kode_wilayah"))] for g in galat]
             if belum.any():
-                nama_c = next(c for c in (*KOLOM_DESA, *KOLOM_KECAMATAN) if c in data.columns)
-                galat.append(pd.DataFrame({"baris": nomor[belum], "kolom": nama_c, "aturan": ATURAN_NAMA,
-                                           "nilai": data.loc[belum, nama_c]}))
+                nama_c = "desa" if "desa" in data.columns and _tingkat_kode(dataset) == "desa" else "kecamatan"
+                galat.append(pd.DataFrame({"baris": nomor[belum], "kolom": peta.get(nama_c, nama_c),
+                                           "aturan": ATURAN_NAMA, "nilai": data.loc[belum, nama_c]}))
     laporan = pd.concat(galat, ignore_index=True) if galat else pd.DataFrame(columns=KOLOM_LAPORAN)
     if not laporan.empty:
         laporan = laporan.drop_duplicates().sort_values(["baris", "kolom"], kind="stable", ignore_index=True)
@@ -306,18 +359,26 @@ def _siapkan(isi: bytes, nama_berkas: str, kode_kabupaten: str, dataset: str | N
                                  pd.DataFrame(columns=KOLOM_LAPORAN), hasil.catatan, hasil.peringatan,
                                  hasil.tanggal_ambigu)
     bagian = [d for d in (pd.DataFrame(peringatan, columns=KOLOM_LAPORAN), hasil.peringatan) if len(d)]
-    semua_peringatan = pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM_LAPORAN)
-    return Persiapan(nama_berkas, dataset, tebakan, kode_kabupaten, mentah, hasil, res, catatan,
-                     semua_peringatan, tabel.lembar, tabel.daftar_lembar)
+    w = pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame(columns=KOLOM_LAPORAN)
+    if len(w):
+        w = w.sort_values(["baris", "kolom"], kind="stable", ignore_index=True)
+        catatan.append(f"{len(w)} peringatan pada {w['baris'].nunique()} baris: diimpor dan ditandai (catatan mutu)")
+    return Persiapan(nama_berkas, dataset, tebakan, kode_kabupaten, mentah, hasil, res, catatan, w, peta, usulan,
+                     diabaikan, kurang, _peta.sidik(mentah.columns),
+                     _mutu.catatan_per_baris(w, nomor) if len(w) else None, tabel.lembar, tabel.daftar_lembar)
 
 
 def rencana(persiapan: Persiapan, gudang):
-    """What :func:`jalankan` would change (new, updated, identical rows skipped); ValueError when not ready."""
+    """What :func:`jalankan` would change (see :class:`indicators.data.gudang_rencana.RencanaImpor`);
+    ValueError when not ready."""
     _pastikan_siap(persiapan)
-    return gudang.rencana(persiapan.validasi.data, persiapan.dataset)
+    return gudang.rencana(persiapan.validasi.data, persiapan.dataset, catatan_mutu=persiapan.catatan_mutu)
 
 
 def _pastikan_siap(p: Persiapan) -> None:
+    if p.kolom_kurang:
+        raise ValueError(f"kolom wajib belum dipetakan: {', '.join(p.kolom_kurang)} — pilih kolom berkas untuknya "
+                         "(CLI: --map KOLOM_BERKAS=KOLOM_DATASET); tidak ada yang diimpor")
     if not p.perlu_pilihan.empty:
         raise ValueError(f"{len(p.perlu_pilihan)} nama wilayah belum dicocokkan (ambiguous/unmatched); "
                          "pilih desanya dulu — tidak ada yang diimpor")
@@ -327,123 +388,21 @@ def _pastikan_siap(p: Persiapan) -> None:
 
 
 def jalankan(persiapan: Persiapan, gudang, pengguna: str = "operator", sebelum_commit=None):
-    """Import a ready upload, all or nothing (one transaction, one audit event). ValueError if not ready."""
+    """Import a ready upload, all or nothing (one transaction, one audit event), and keep its column
+    mapping for the next file with the same header when it was not the identity. ValueError if not ready."""
     _pastikan_siap(persiapan)
-    return gudang.impor(persiapan.validasi.data, persiapan.dataset, berkas=persiapan.berkas, pengguna=pengguna,
-                        sebelum_commit=sebelum_commit)
+    r = gudang.impor(persiapan.validasi.data, persiapan.dataset, berkas=persiapan.berkas, pengguna=pengguna,
+                     sebelum_commit=sebelum_commit, catatan_mutu=persiapan.catatan_mutu)
+    peta = {t: s for t, s in persiapan.peta_kolom.items() if s}
+    if any(t != s for t, s in peta.items()):
+        gudang.simpan_pemetaan(persiapan.dataset, persiapan.sidik, peta, persiapan.berkas, pengguna)
+    return r
 
 
-# --- boundaries ---------------------------------------------------------------------------------
+def ringkas_rencana(r, kode_kabupaten: str, bahasa: str = "id") -> list[str]:
+    """The preview in words, one sentence per change: simulated rows removed, rows per month for how
+    many villages, villages without data that month, rows of the same month replaced — or that
+    nothing changes."""
+    from indicators.data.ringkas_rencana import kalimat_rencana
 
-def baca_batas_unggahan(isi: bytes, nama_berkas: str, kode_kabupaten: str, tingkat: str | None = None,
-                        batas_byte: int | None = None):
-    """Check and read an uploaded boundary file; returns ``(gdf, laporan, tingkat)``.
-
-    ``tingkat`` None: the level whose register the file matches (villages first). The bytes are
-    checked (extension, size, type, zip contents) before any parsing.
-    """
-    from indicators.wilayah.batas import baca_batas
-
-    ext = periksa_berkas_batas(isi, nama_berkas, batas_byte)
-    with tempfile.TemporaryDirectory(prefix="batas_") as d:
-        path = Path(d) / f"unggahan{ext}"
-        path.write_bytes(isi)
-        if tingkat:
-            gdf, lap = baca_batas(path, tingkat, kode_kabupaten)
-            return gdf, lap, tingkat
-        hasil, pesan = {}, []
-        for t in ("desa", "kecamatan"):
-            try:
-                hasil[t] = baca_batas(path, t, kode_kabupaten)
-            except ValueError as e:
-                pesan.append(str(e))
-        if not hasil:
-            raise ValueError(pesan[0])
-        t = max(hasil, key=lambda k: (hasil[k][1]["matched"] / max(hasil[k][1]["features"], 1), k == "desa"))
-        return hasil[t][0], hasil[t][1], t
-
-
-def ringkas_laporan_batas(lap: dict, kode_kabupaten: str, tingkat: str) -> pd.DataFrame:
-    """The boundary report as a table for people: one row per finding, names next to codes."""
-    nama = daftar_wilayah(kode_kabupaten, tingkat).set_index("kode_wilayah")["nama"]
-    baris = [{"temuan": "cocok", "jumlah": lap["matched"], "rincian": ""},
-             {"temuan": "unit register tanpa batas", "jumlah": len(lap["missing"]),
-              "rincian": "; ".join(f"{k} {nama.get(k, '')}" for k in lap["missing"])},
-             {"temuan": "fitur berkas tanpa pasangan", "jumlah": len(lap["unmatched"]),
-              "rincian": "; ".join(map(str, lap["unmatched"]))}]
-    for kunci, label in (("swapped_latlon", "lintang/bujur tertukar (diperbaiki)"),
-                         ("invalid_repaired", "poligon tidak sah (diperbaiki)"),
-                         ("outside_indonesia", "di luar Indonesia (tidak dipakai)"),
-                         ("duplicates", "kode ganda (digabung)")):
-        if lap.get(kunci):
-            baris.append({"temuan": label, "jumlah": len(lap[kunci]), "rincian": "; ".join(map(str, lap[kunci]))})
-    tidak_persis = [r for r in lap.get("resolusi", []) if r["match"] == "fuzzy"]
-    if tidak_persis:
-        baris.append({"temuan": "digabung lewat nama dengan ejaan berbeda", "jumlah": len(tidak_persis),
-                      "rincian": "; ".join(f"{r['nama']} → {r['kode_wilayah']} ({r['score']:.0f})"
-                                           for r in tidak_persis)})
-    return pd.DataFrame(baris)
-
-
-# --- freshness ----------------------------------------------------------------------------------
-
-def _rentang(awal: str, akhir: str) -> list[str]:
-    return [p.strftime("%Y-%m") for p in pd.period_range(awal, akhir, freq="M")]
-
-
-def kesegaran(gudang, kode_kabupaten: str) -> pd.DataFrame:
-    """Data freshness per dataset: first and last month present, months without any row in between,
-    and for village datasets how many villages have no row at all or miss months.
-
-    Columns ``dataset, bulan_pertama, bulan_terakhir, bulan_kosong, desa_dengan_data, desa_tanpa_data,
-    desa_bulan_hilang``; datasets without a time column show only their last import elsewhere.
-    """
-    from indicators.data.gudang import kolom_bulan
-
-    desa = set(daftar_wilayah(kode_kabupaten, "desa")["kode_wilayah"])
-    rows = []
-    for nama in _skema.muat_skema():
-        if kolom_bulan(nama) is None:
-            continue
-        b = gudang.bulan_per_desa(nama)
-        r = {"dataset": nama, "bulan_pertama": None, "bulan_terakhir": None, "bulan_kosong": 0,
-             "desa_dengan_data": None, "desa_tanpa_data": None, "desa_bulan_hilang": None}
-        if len(b):
-            semua = _rentang(b["bulan"].min(), b["bulan"].max())
-            r.update(bulan_pertama=semua[0], bulan_terakhir=semua[-1],
-                     bulan_kosong=len(set(semua) - set(b["bulan"])))
-            if "kode_wilayah" in _skema.skema(nama).kolom:
-                per = bulan_hilang(b, kode_kabupaten)
-                r.update(desa_dengan_data=int((per["bulan_ada"] > 0).sum()),
-                         desa_tanpa_data=int((per["bulan_ada"] == 0).sum()),
-                         desa_bulan_hilang=int(((per["bulan_ada"] > 0) & (per["jumlah_hilang"] > 0)).sum()))
-        elif "kode_wilayah" in _skema.skema(nama).kolom:
-            r.update(desa_dengan_data=0, desa_tanpa_data=len(desa))
-        rows.append(r)
-    return pd.DataFrame(rows)
-
-
-def bulan_hilang(bulan_desa: pd.DataFrame, kode_kabupaten: str) -> pd.DataFrame:
-    """Months missing per village between the dataset's first and last month.
-
-    ``bulan_desa``: distinct ``kode_wilayah, bulan`` pairs (:meth:`Gudang.bulan_per_desa`). One row per
-    village of the register: ``kode_wilayah, nama, bulan_ada, bulan_terakhir, jumlah_hilang,
-    bulan_hilang`` (the missing months, comma-separated), most missing first.
-
-    >>> b = pd.DataFrame({"kode_wilayah": ["18.02.01.2001"] * 2, "bulan": ["2026-01", "2026-03"]})
-    >>> h = bulan_hilang(b, "18.02").set_index("kode_wilayah")
-    >>> h.loc["18.02.01.2001", "bulan_hilang"], int(h.loc["18.02.01.2002", "jumlah_hilang"])
-    ('2026-02', 3)
-    """
-    reg = daftar_wilayah(kode_kabupaten, "desa")[["kode_wilayah", "nama"]]
-    b = bulan_desa.dropna(subset=["bulan"])
-    semua = _rentang(b["bulan"].min(), b["bulan"].max()) if len(b) else []
-    ada = b[b["kode_wilayah"].isin(reg["kode_wilayah"])].groupby("kode_wilayah")["bulan"].agg(set)
-    out = reg.copy()
-    bulan = out["kode_wilayah"].map(ada)
-    out["bulan_ada"] = bulan.map(lambda s: len(s) if isinstance(s, set) else 0)
-    out["bulan_terakhir"] = bulan.map(lambda s: max(s) if isinstance(s, set) else None)
-    hilang = bulan.map(lambda s: [m for m in semua if not (isinstance(s, set) and m in s)])
-    out["jumlah_hilang"] = hilang.map(len)
-    out["bulan_hilang"] = hilang.map(", ".join)
-    return out.sort_values(["jumlah_hilang", "kode_wilayah"], ascending=[False, True], ignore_index=True)
+    return kalimat_rencana(r, kode_kabupaten, bahasa)
