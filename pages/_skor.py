@@ -186,7 +186,7 @@ def _aduan_siap(ktx: tuple) -> pd.DataFrame | None:
 def _ringkasan(ktx: tuple, periode: str) -> Ringkasan:
     return susun_ringkasan(semua_data(), kerangka(Konteks(*ktx)), Konteks(*ktx).kode, periode,
                            skor_fn=lambda t, p: _hasil(ktx, t, p, tuple(BAWAAN), None).skor,
-                           aduan_siap=_aduan_siap(ktx), n_teratas=5)
+                           aduan_siap=_aduan_siap(ktx), n_teratas=5, dataset_demo=sorted(gudang().dataset_demo()))
 
 
 # --- what pages call ------------------------------------------------------------------------------

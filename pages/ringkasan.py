@@ -9,6 +9,7 @@ from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.data.skema import muat_skema
 from indicators.laporan.briefing import briefing_pdf
+from indicators.ringkasan import cakupan
 from indicators.tampilan.grafik_skor import grafik_pilar, pas_peta
 from indicators.tampilan.peta import peta_choropleth
 from indicators.tampilan.tabel import tabel_kecamatan
@@ -41,9 +42,18 @@ m[2].metric(teks("rk_kematangan", b), kab[f"kematangan_{b}"] if ada_indeks else 
             teks("rk_level_dari", b).format(level=kab["kematangan"], n=len(_skor.kerangka().kematangan))
             if ada_indeks else None, delta_color="off", delta_arrow="off", border=True)
 n_kec, tanpa = r.catatan["jumlah_kecamatan"], r.catatan["kecamatan_tanpa_indeks"]
-m[3].metric(teks("rk_cakupan_data", b), persen(r.catatan["cakupan"], 0, b),
-            teks("rk_kecamatan_berindeks", b).format(n=n_kec - tanpa, total=n_kec), delta_color="off",
-            delta_arrow="off", border=True, help=teks("rk_cakupan_bantuan", b))
+cak = r.catatan["cakupan_desa"]
+rendah = cakupan.terendah(cak)
+m[3].metric(teks("rk_cakupan_data", b), persen(r.catatan["cakupan_desa_total"], 0, b),
+            teks("rk_cakupan_terendah", b).format(dataset=teks(f"data_nama_{rendah.dataset}", b),
+                                                  n=angka(rendah.desa_melapor, 0, b),
+                                                  total=angka(rendah.desa_total, 0, b)) if rendah is not None else None,
+            delta_color="off", delta_arrow="off", border=True,
+            help=teks("rk_cakupan_desa_bantuan", b).format(indikator=persen(r.catatan["cakupan"], 0, b),
+                                                          n=n_kec - tanpa, total=n_kec))
+tipis = cakupan.kalimat_tipis(cak, r.catatan["ambang_tipis_persen"], periode, b)
+if tipis:  # a headline built on thin data says so, right under it
+    st.warning(tipis, icon=":material/data_alert:")
 
 kiri, tengah, kanan = st.columns([1.2, 1, 1.1])
 with kiri:

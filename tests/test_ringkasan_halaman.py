@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.dasar.format import angka, format_selisih
+from indicators.dasar.format import angka, format_selisih, persen
 from indicators.dasar.pengaturan import AKAR
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.laporan import ekspor
@@ -65,7 +65,17 @@ def test_indeks_kematangan_dan_perubahan_dari_inti(inti):
     assert m["Tingkat kematangan"].value == r.kabupaten.loc[0, "kematangan_id"]
     assert m["Tingkat kematangan"].proto.delta == f"level {r.kabupaten.loc[0, 'kematangan']} dari 5"
     assert m["Indeks kabupaten"].proto.delta == f"{format_selisih(r.selisih_indeks)} poin sejak September 2026"
-    assert m["Cakupan data"].value == "100%" and m["Cakupan data"].proto.delta == "28/28 kecamatan berindeks"
+    # villages that actually reported in October 2026, counted here from the demo rows themselves
+    d, melapor = demo(), {}
+    for nama, kol in (("layanan_permohonan", "tanggal_masuk"), ("desa_website", "periode"), ("ronda_laporan", "waktu")):
+        bulan = d[nama][kol].astype(str).str.slice(0, 7)
+        melapor[nama] = d[nama].loc[bulan == "2026-10", "kode_wilayah"].nunique()
+    assert m["Cakupan data"].value == persen(100 * sum(melapor.values()) / (3 * 311), 0)
+    assert m["Cakupan data"].value != "100%"  # the demo has villages whose operators entered nothing
+    n, nama = min((v, k) for k, v in melapor.items())
+    label = {"layanan_permohonan": "Smart Netizen", "desa_website": "DesaID (situs desa)", "ronda_laporan": "Ronda Online"}
+    assert m["Cakupan data"].proto.delta == f"terendah: {label[nama]} {n}/311 desa"
+    assert not [w for w in at.warning if "data tipis" in w.value]  # every dataset above half the villages
 
 
 def test_tiga_pernyataan_perhatian_dihitung_dari_data(inti):

@@ -24,6 +24,7 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 from indicators.dasar.format import angka, format_selisih, nama_periode, persen
 from indicators.dasar.label import teks
 from indicators.laporan.pdf import TEPI, Dokumen
+from indicators.ringkasan.cakupan import kalimat_cakupan, kalimat_tipis
 from indicators.ringkasan.susun import Ringkasan
 
 BIRU, ABU, MERAH, TANPA_DATA = (31, 95, 168), (184, 194, 204), (192, 57, 43), (212, 212, 212)
@@ -226,7 +227,8 @@ def briefing_pdf(r: Ringkasan, bahasa: str = "id", batas_kecamatan: gpd.GeoDataF
     pdf.set_xy(TEPI + 62, y + 13)
     pdf.huruf(7.5, warna=(90, 90, 90))
     pdf.cell(124, 4, pdf.t(f"{teks('rk_poin_sejak', bahasa)} {nama_periode(r.periode_lalu, bahasa)} · "
-                           f"{teks('rk_cakupan_data', bahasa)} {persen(r.catatan['cakupan'], 0, bahasa)}"))
+                           f"{teks('rk_cakupan_data', bahasa)} "
+                           f"{persen(r.catatan.get('cakupan_desa_total', r.catatan['cakupan']), 0, bahasa)}"))
     pdf.set_y(y + 19)
 
     # the three things that need a decision
@@ -263,6 +265,11 @@ def briefing_pdf(r: Ringkasan, bahasa: str = "id", batas_kecamatan: gpd.GeoDataF
     bagian.append(teks("rk_catatan_cakupan", bahasa).format(
         cakupan=persen(r.catatan["cakupan"], 0, bahasa), n=angka(n_kec - tanpa, 0, bahasa),
         total=angka(n_kec, 0, bahasa)))
+    if "cakupan_desa" in r.catatan:  # the villages that actually reported, and whether the headline is thin
+        bagian.append(kalimat_cakupan(r.catatan["cakupan_desa"], r.periode, bahasa))
+        tipis = kalimat_tipis(r.catatan["cakupan_desa"], r.catatan["ambang_tipis_persen"], r.periode, bahasa)
+        if tipis:
+            bagian.append(tipis)
     if r.catatan["pilar_tanpa_skor"]:
         nama = r.pilar.set_index("ukuran").loc[r.catatan["pilar_tanpa_skor"], f"nama_{bahasa}"]
         bagian.append(teks("rk_catatan_pilar_kosong", bahasa).format(pilar=", ".join(nama.tolist())))

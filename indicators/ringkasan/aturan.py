@@ -1,4 +1,5 @@
-"""The briefing's declared settings: the score target and the attention statements' order and thresholds.
+"""The briefing's declared settings: the score target, the attention statements' order and thresholds,
+and which datasets the village coverage counts (and when it is thin).
 
 Declared in ``data/kerangka.yaml`` under ``ringkasan`` (defaults in ``BAWAAN``); texts in
 ``data/label/ringkasan.yaml``.
@@ -26,6 +27,7 @@ BAWAAN = {
         "dataset_tanpa_data": ["layanan_permohonan", "desa_website", "ronda_laporan"],
         "ambang_turun_poin": 1.0,
     },
+    "cakupan": {"dataset": ["layanan_permohonan", "desa_website", "ronda_laporan"], "ambang_tipis_persen": 50.0},
 }
 
 
@@ -51,7 +53,12 @@ def pengaturan_ringkasan(kerangka: Kerangka) -> dict:
         raise ValueError(f"ringkasan.perhatian.urutan: topik tak dikenal {salah}; pilih dari {', '.join(TOPIK)}")
     if not isinstance(perhatian["bulan_tanpa_data"], int) or perhatian["bulan_tanpa_data"] < 1:
         raise ValueError("ringkasan.perhatian.bulan_tanpa_data harus bilangan bulat >= 1")
-    return {"target": {k: float(v) for k, v in target.items()}, "perhatian": perhatian}
+    cakupan = {**BAWAAN["cakupan"], **(raw.get("cakupan") or {})}
+    a = cakupan["ambang_tipis_persen"]
+    if isinstance(a, bool) or not isinstance(a, (int, float)) or not 0 <= a <= 100:
+        raise ValueError(f"ringkasan.cakupan.ambang_tipis_persen harus angka 0–100, bukan {a!r}")
+    return {"target": {k: float(v) for k, v in target.items()}, "perhatian": perhatian,
+            "cakupan": {"dataset": list(cakupan["dataset"]), "ambang_tipis_persen": float(a)}}
 
 
 def target_skor(kerangka: Kerangka, ukuran: str) -> float:

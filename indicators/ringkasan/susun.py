@@ -5,12 +5,13 @@ and the command line agree.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from indicators.ringkasan.aturan import pengaturan_ringkasan
+from indicators.ringkasan.cakupan import cakupan_desa, cakupan_total
 from indicators.ringkasan.perhatian import (
     Pernyataan,
     perhatian_aduan,
@@ -57,12 +58,13 @@ class Ringkasan:
 
 def susun_ringkasan(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupaten: str, periode: str,
                     skor_fn: Callable[[str, str], pd.DataFrame] | None = None, aduan_siap: pd.DataFrame | None = None,
-                    n_teratas: int = 3) -> Ringkasan:
+                    n_teratas: int = 3, dataset_demo: Iterable[str] = ()) -> Ringkasan:
     """Compose the briefing of ``kode_kabupaten`` for ``periode``.
 
     ``skor_fn(tingkat, periode)`` returns the core's ``skor`` table (with ``nama``); by default
     ``skor_wilayah`` on ``data`` (pages pass their cached version). ``aduan_siap`` is the output of
-    ``aduan.siapkan`` (computed here when None and complaints exist).
+    ``aduan.siapkan`` (computed here when None and complaints exist). ``dataset_demo``: datasets still
+    holding simulated rows (said in the coverage note).
     """
     from indicators.progres.status import status_program
     from indicators.skor.pipeline import skor_wilayah
@@ -71,7 +73,8 @@ def susun_ringkasan(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_k
     if skor_fn is None:
         def skor_fn(tingkat: str, p: str) -> pd.DataFrame:
             return skor_wilayah(data, kerangka, kode_kabupaten, tingkat, p).skor
-    atur = pengaturan_ringkasan(kerangka)["perhatian"]
+    atur_semua = pengaturan_ringkasan(kerangka)
+    atur = atur_semua["perhatian"]
     lalu = periode_sebelumnya(periode)
     kab, kab_lalu = skor_fn("kabupaten", periode), skor_fn("kabupaten", lalu)
     pilar = pilar_kabupaten(kab, kab_lalu, kerangka)
@@ -110,5 +113,8 @@ def susun_ringkasan(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_k
         "jumlah_kecamatan": len(kec),
         "pilar_tanpa_skor": [p for p in PILAR if pd.isna(kab[p].iloc[0])],
     }
+    c = cakupan_desa(data, kode_kabupaten, periode, atur_semua["cakupan"]["dataset"], dataset_demo)
+    catatan |= {"cakupan_desa": c, "cakupan_desa_total": cakupan_total(c),
+                "ambang_tipis_persen": atur_semua["cakupan"]["ambang_tipis_persen"]}
     return Ringkasan(kode_kabupaten, nama_wilayah(kode_kabupaten), periode, lalu, kab.reset_index(drop=True), pilar,
                      kec.reset_index(drop=True), atas, bawah, pilih_perhatian(kandidat, atur["urutan"]), catatan)
