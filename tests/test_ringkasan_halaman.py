@@ -73,7 +73,8 @@ def test_indeks_kematangan_dan_perubahan_dari_inti(inti):
     assert m["Cakupan data"].value == persen(100 * sum(melapor.values()) / (3 * 311), 0)
     assert m["Cakupan data"].value != "100%"  # the demo has villages whose operators entered nothing
     n, nama = min((v, k) for k, v in melapor.items())
-    label = {"layanan_permohonan": "Smart Netizen", "desa_website": "DesaID (situs desa)", "ronda_laporan": "Ronda Online"}
+    label = {"layanan_permohonan": "Smart Netizen", "desa_website": "DesaID (situs desa)",
+             "ronda_laporan": "Ronda Online"}
     assert m["Cakupan data"].proto.delta == f"terendah: {label[nama]} {n}/311 desa"
     assert not [w for w in at.warning if "data tipis" in w.value]  # every dataset above half the villages
 
