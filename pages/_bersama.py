@@ -99,27 +99,71 @@ def grafik(fig) -> None:
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
 
 
-def unduh(df: pd.DataFrame, nama: str, dataset: str | None = None) -> None:
-    """CSV and XLSX downloads of exactly ``df``, role-protected and formula-safe; each is audited."""
+def unduh(df: pd.DataFrame, nama: str, dataset: str | None = None, periode: str | None = None,
+          saringan: dict | None = None, geometri=None) -> None:
+    """Downloads of exactly ``df``, role-protected and formula-safe, each audited: CSV for Excel with
+    Indonesian settings (``;``, decimal comma, BOM, metadata above the table), CSV for tools (comma,
+    dot), XLSX (numbers numeric, a metadata sheet); with ``geometri`` (one shapely geometry per row, or
+    a callable returning them for the protected rows) also GeoJSON and GeoPackage for QGIS.
+
+    Headers go out in the reader's language, numbers rounded as shown (``df.attrs["desimal"]``);
+    the metadata names the district, ``periode``, ``saringan``, the source, the register edition, the
+    time and "data tersimulasi" where the data are.
+    """
     b = bahasa()
     if dataset:
         df = privasi.lindungi(df, dataset, peran())
-
     peran_ = peran()
     g = gudang()
+    kode = kode_kabupaten()
+    demo = g.dataset_demo()
+    tersimulasi = dataset in demo if dataset else bool(demo)
+    sumber = teks("meta_sumber_bawaan", b) + (f" · {dataset}" if dataset else "")
 
     def _buat(fmt: str):
         def _isi() -> bytes:  # runs only when the button is clicked; every export is audited
             g.catat_audit("ekspor", peran_, dataset or nama, f"{len(df)} baris {fmt}")
-            return ekspor.ke_csv(df) if fmt == "csv" else ekspor.ke_xlsx(df)
+            meta = ekspor.metadata(kode, b, periode, saringan, sumber, tersimulasi)
+            if fmt == "csv":
+                return ekspor.ke_csv_excel(df, meta, b)
+            if fmt == "csv_alat":
+                return ekspor.ke_csv(df)
+            if fmt == "xlsx":
+                return ekspor.ke_xlsx(df, "data", meta, b)
+            geo = geometri(df) if callable(geometri) else geometri
+            return ekspor.ke_geojson(df, geo, b) if fmt == "geojson" else ekspor.ke_gpkg(df, geo, nama, b)
         return _isi
 
-    c1, c2 = st.columns(2)
-    c1.download_button(teks("unduh_csv", b), _buat("csv"), f"{nama}.csv", "text/csv",
-                       on_click="ignore", key=f"csv-{nama}")
-    c2.download_button(teks("unduh_xlsx", b), _buat("xlsx"), f"{nama}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       on_click="ignore", key=f"xlsx-{nama}")
+    tombol = [("csv", "unduh_csv", "csv", "text/csv"), ("csv_alat", "unduh_csv_alat", "csv", "text/csv"),
+              ("xlsx", "unduh_xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    if geometri is not None:
+        tombol += [("geojson", "unduh_geojson", "geojson", "application/geo+json"),
+                   ("gpkg", "unduh_gpkg", "gpkg", "application/geopackage+sqlite3")]
+    kolom = st.columns(len(tombol))
+    for c, (fmt, label, ext, mime) in zip(kolom, tombol, strict=True):
+        akhiran = "_alat" if fmt == "csv_alat" else ""
+        c.download_button(teks(label, b), _buat(fmt), f"{nama}{akhiran}.{ext}", mime, on_click="ignore",
+                          key=f"{fmt}-{nama}", help=teks("unduh_bantuan_csv", b) if fmt == "csv" else None)
+
+
+def geometri_wilayah(tingkat: str, kolom_kode: str):
+    """For :func:`unduh`: the boundary of each row's region (codes in ``kolom_kode``), as the maps draw it."""
+    from indicators.wilayah.batas import batas
+
+    def _geo(df: pd.DataFrame) -> list:
+        g = batas(kode_kabupaten(), tingkat).set_index("kode_wilayah").geometry
+        return g.reindex(df[kolom_kode].astype(str)).tolist()
+    return _geo
+
+
+def geometri_titik(dataset: str, kunci: str):
+    """For :func:`unduh`: each row's point (``lat``/``lon`` of ``dataset``, looked up by ``kunci``)."""
+    import shapely
+
+    def _geo(df: pd.DataFrame) -> list:
+        t = data(dataset).drop_duplicates(kunci).set_index(kunci)[["lat", "lon"]].reindex(df[kunci])
+        return list(shapely.points(t["lon"].to_numpy(float), t["lat"].to_numpy(float)))
+    return _geo
 
 
 def pilihan_url(label: str, kunci: str, opsi: list, bawaan=None, format_func=str, wadah=None):

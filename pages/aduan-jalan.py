@@ -18,7 +18,19 @@ from indicators.laporan import eskalasi as paket_eskalasi
 from indicators.tampilan import grafik_aduan as gr
 from indicators.wilayah.batas import batas
 from indicators.wilayah.daftar import daftar_wilayah, nama_wilayah
-from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, peta, pilihan_url, unduh
+from pages._bersama import (
+    data,
+    geometri_titik,
+    grafik,
+    gudang,
+    kepala,
+    kode_kabupaten,
+    multi_url,
+    peran,
+    peta,
+    pilihan_url,
+    unduh,
+)
 
 KOLOM_TABEL = ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_ruas", "status_jalan", "jenis_kerusakan",
                "tingkat", "status", "waktu_status", "umur_hari", "terlambat", "kelompok", "laporan_kelompok",
@@ -216,5 +228,14 @@ if len(tabel_esk):
     peta(_peta_ruas(*kunci, periode, pilih, b))
 
 st.header(teks("aduan_bagian_data", b))
-st.dataframe(h["tabel"], hide_index=True, width="stretch", height=360)
-unduh(h["tabel"], "aduan_jalan", dataset="aduan_jalan")  # exactly the filtered view
+tabel = h["tabel"]
+mutu = g.catatan_mutu("aduan_jalan")  # flags an import set (swapped or outside points): shown with the row
+if len(mutu):
+    tabel = tabel.merge(mutu[["id_aduan", "catatan_mutu"]], on="id_aduan", how="left")
+    n_mutu = int(tabel["catatan_mutu"].notna().sum())
+    if n_mutu:
+        st.warning(teks("aduan_catatan_mutu", b).format(n=angka(n_mutu, 0, b)), icon=":material/flag:")
+st.dataframe(tabel, hide_index=True, width="stretch", height=360)
+unduh(tabel, "aduan_jalan", dataset="aduan_jalan", periode=periode,  # exactly the filtered view
+      saringan={k: v for k, v in s.sebagai_tuple() if k != "periode"},
+      geometri=geometri_titik("aduan_jalan", "id_aduan"))

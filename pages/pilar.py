@@ -34,7 +34,7 @@ from indicators.tampilan.tabel import tabel_peringkat, tabel_tampil
 from indicators.wilayah.batas import batas
 from indicators.wilayah.daftar import daftar_wilayah
 from pages import _skor
-from pages._bersama import data, grafik, kepala, kode_kabupaten, multi_url, peta, pilihan_url, unduh
+from pages._bersama import data, geometri_wilayah, grafik, kepala, kode_kabupaten, multi_url, peta, pilihan_url, unduh
 
 LEBAR_PETA_PX = 520  # the map's column on a 1366-px laptop
 
@@ -179,7 +179,8 @@ else:
     st.caption(teks("rk_interval_hanya_pilar", b))
 ekspor, tampil = tabel_peringkat(tampil_unit, b, ind.satuan if ind is not None else "")
 st.dataframe(tampil, hide_index=True, width="stretch", height=min(38 + 35 * len(tampil), 560))
-unduh(ekspor, f"peringkat_{tingkat}_{ukuran}_{periode}")
+unduh(ekspor, f"peringkat_{tingkat}_{ukuran}_{periode}", periode=periode, saringan={teks("rk_tingkat", b): tingkat},
+      geometri=geometri_wilayah(tingkat, teks("rk_kode", b)))
 
 # --- the selected unit: strengths, weaknesses, raw values, trend --------------------------------------
 if unit:

@@ -15,7 +15,17 @@ from indicators.tampilan.peta import peta_choropleth
 from indicators.tampilan.tabel import tabel_kecamatan
 from indicators.wilayah.batas import batas
 from pages import _skor
-from pages._bersama import grafik, gudang, kepala, kode_kabupaten, peran, peta, pilihan_url, unduh
+from pages._bersama import (
+    geometri_wilayah,
+    grafik,
+    gudang,
+    kepala,
+    kode_kabupaten,
+    peran,
+    peta,
+    pilihan_url,
+    unduh,
+)
 
 LEBAR_KOLOM_PX = 300  # the map's column on a 1366-px laptop; wider screens show more margin
 
@@ -91,7 +101,8 @@ for wadah, judul, df in ((t[0], "rk_teratas", r.teratas), (t[1], "rk_terbawah", 
 ekspor, tampil = tabel_kecamatan(r.kecamatan.sort_values(["peringkat", "kode_wilayah"], na_position="last"), b)
 with st.expander(teks("rk_semua_kecamatan", b)):
     st.dataframe(tampil, hide_index=True, width="stretch")
-    unduh(ekspor, f"indeks_kecamatan_{kode}_{periode}")
+    unduh(ekspor, f"indeks_kecamatan_{kode}_{periode}", periode=periode,
+          geometri=geometri_wilayah("kecamatan", teks("rk_kode", b)))
 
 g, peran_ = gudang(), peran()
 

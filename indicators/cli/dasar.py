@@ -1,8 +1,11 @@
 """Foundation commands: ``regions``, ``demo``, ``validate``, ``import``, ``status``.
 
 ``validate`` and ``import`` take CSV or XLSX and go through the officers' import path
-(:mod:`indicators.data.impor`): the dataset is recognised from the columns when not given, undotted codes
-and village names become Kemendagri codes, and names the resolver cannot settle stop the import.
+(:mod:`indicators.data.impor`): the dataset is recognised from the columns when not given, columns
+named another way are read through declared other names, the mapping remembered for the header, or
+``--map SRC=DST``; undotted codes and village names become Kemendagri codes, and names the resolver
+cannot settle stop the import. ``--sheet`` picks the XLSX sheet, ``--report`` writes the per-row
+report (errors and warnings) as XLSX. ``status`` only reads the store, so it runs while the app does.
 """
 from __future__ import annotations
 
@@ -47,7 +50,8 @@ def _laporan(galat) -> None:
         print(f"{r.baris}\t{r.kolom}\t{r.aturan}\t{'' if r.nilai is None else r.nilai}", file=sys.stderr)
 
 
-def _baca_valid(a):
+def _baca_valid(a, gudang=None):
+    from indicators.data import pemetaan
     from indicators.data.impor import siapkan
 
     p = Path(a.file)
@@ -59,12 +63,25 @@ def _baca_valid(a):
         if not sama or not kolom.strip() or not fmt.strip():
             raise ValueError(f"--date-format harus berbentuk KOLOM=FORMAT (mis. tanggal_masuk=dd/mm/yyyy), bukan {f!r}")
         format_tanggal[kolom.strip()] = fmt.strip()
+    if a.map and not a.dataset:
+        raise ValueError("--map memerlukan --dataset (kolom tujuan milik dataset itu)")
+    peta = pemetaan.dari_argumen(a.map, a.dataset) if a.map else None
     siap = siapkan(p.read_bytes(), p.name, a.district or str(ambil("kode_kabupaten")), a.dataset,
-                   lembar=a.sheet, format_tanggal=format_tanggal)
+                   peta_kolom=peta, gudang=gudang, lembar=a.sheet, format_tanggal=format_tanggal)
     for c in siap.catatan:
         print(f"{a.file}: {c}", file=sys.stderr)
     for r in siap.peringatan.itertuples(index=False):
-        print(f"peringatan baris {r.baris}\t{r.kolom}\t{r.aturan}\t{r.nilai}", file=sys.stderr)
+        print(f"peringatan baris {r.baris}\t{r.kolom}\t{r.aturan}\t{'' if r.nilai is None else r.nilai}",
+              file=sys.stderr)
+    if siap.kolom_kurang:
+        mirip = [f"{u.sumber}={t}" for t, u in siap.usulan.items() if u.cara == "mirip" and t in siap.kolom_kurang]
+        print(f"{a.file}: kolom wajib tanpa kolom berkas: {', '.join(siap.kolom_kurang)}"
+              + (f"; usulan dari kemiripan nama: --map {' --map '.join(mirip)}" if mirip else ""), file=sys.stderr)
+    if getattr(a, "report", None):
+        from indicators.laporan import ekspor
+
+        Path(a.report).write_bytes(ekspor.ke_xlsx(siap.laporan(), "laporan", bahasa="id"))
+        print(f"laporan galat dan peringatan ditulis ke {a.report}", file=sys.stderr)
     if not siap.siap:
         print(f"{a.file}: {len(siap.galat)} galat pada {siap.galat.baris.nunique()} baris; tidak ada yang diimpor",
               file=sys.stderr)
@@ -83,22 +100,29 @@ def _baca_valid(a):
 def _validate(a) -> int:
     siap = _baca_valid(a)
     if siap.siap:
-        print(f"{a.file}: {len(siap.validasi.data)} baris valid untuk dataset {siap.dataset}")
+        print(f"{a.file}: {len(siap.validasi.data)} baris valid untuk dataset {siap.dataset}"
+              + (f"; {len(siap.peringatan)} peringatan" if len(siap.peringatan) else ""))
     return 0 if siap.siap else 1
 
 
 def _import(a) -> int:
     from indicators.data.gudang import Gudang
-    from indicators.data.impor import jalankan
+    from indicators.data.impor import jalankan, rencana, ringkas_rencana
 
-    siap = _baca_valid(a)
+    g = Gudang(a.store) if a.store else Gudang.bawaan()
+    siap = _baca_valid(a, g)
     if not siap.siap:
         return 1
-    g = Gudang(a.store) if a.store else Gudang.bawaan()
+    kode = a.district or g.meta("kode_kabupaten") or str(ambil("kode_kabupaten"))
+    for k in ringkas_rencana(rencana(siap, g), kode):
+        print(f"rencana: {k}", file=sys.stderr)
     r = jalankan(siap, g, pengguna=getpass.getuser())
+    if not r.berubah:
+        print(f"tidak ada yang berubah: {r.baris} baris {siap.dataset} sama dengan yang sudah tersimpan")
+        return 0
     print(f"diimpor {r.baris} baris ke {siap.dataset}: {r.baru} baru, {r.diperbarui} diperbarui, "
-          f"{r.sama} sama (dilewati)"
-          + ("; data demo dataset ini diganti" if r.ganti_demo else ""))
+          f"{r.sama} sama (dilewati)" + (f", {r.dihapus} baris bulan yang sama dihapus" if r.dihapus else "")
+          + (f"; {r.demo_dihapus} baris data demo dataset ini diganti" if r.ganti_demo else ""))
     return 0
 
 
@@ -112,8 +136,12 @@ def _status(a) -> int:
     if a.format == "json":
         print(json.dumps(st, ensure_ascii=False, indent=1))
     else:
+        print("dataset\tbaris\tsumber\tdesa\tbulan\timpor_terakhir")
         for nama, v in st["datasets"].items():
-            print(f"{nama}\t{v['rows']}\t{v['last_import'] or '-'}")
+            desa = f"{v['villages_covered']}/{v['villages_total']}" if "villages_covered" in v else "-"
+            m = v["periods"]
+            bulan = f"{m['first']}..{m['last']} ({m['months']})" if m else "-"
+            print(f"{nama}\t{v['rows']}\t{v['sumber']}\t{desa}\t{bulan}\t{v['last_import'] or '-'}")
         for t, v in st["batas"].items():
             print(f"batas_{t}\t{v['matched'] if v else 0}\t{v['waktu'] if v else '-'}")
     return 0
@@ -145,11 +173,16 @@ def pasang(sub) -> None:
                                        "bawaan: lembar pertama yang berisi data")
         p.add_argument("--date-format", action="append", metavar="KOLOM=FORMAT",
                        help="format kolom tanggal yang ambigu: dd/mm/yyyy atau mm/dd/yyyy (boleh berulang)")
+        p.add_argument("--map", action="append", default=[], metavar="KOLOM_BERKAS=KOLOM_DATASET",
+                       help="baca kolom berkas sebagai kolom dataset (boleh berulang; perlu --dataset), "
+                            "mis. --map tgl_masuk=tanggal_masuk; kolom lain yang tidak dikenal diabaikan")
+        p.add_argument("--report", help="tulis laporan galat dan peringatan per baris ke berkas .xlsx ini")
         if nama == "import":
             p.add_argument("--store", help="berkas DuckDB (bawaan: pengaturan path_gudang)")
         p.set_defaults(fungsi=fungsi)
 
-    p = sub.add_parser("status", help="isi gudang data per dataset")
+    p = sub.add_parser("status", help="isi gudang data per dataset: baris, desa tercakup, bulan, nyata/tersimulasi "
+                                      "(boleh dijalankan saat aplikasi berjalan)")
     p.add_argument("--store")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(fungsi=_status)

@@ -33,14 +33,26 @@ def _lokal(bahasa: str) -> str:
     return LOKAL[bahasa]
 
 
+def _desimal(x, desimal: int) -> Decimal:
+    # half-up, as readers round by hand (Babel alone rounds half-even: 63,25 → 63,2)
+    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+
+
+def bulat(x, desimal: int = 0) -> float:
+    """A number rounded exactly as :func:`angka` shows it (exports carry the number on screen).
+
+    >>> bulat(66.41450555555555, 1), bulat(63.25, 1), bulat(0.5)
+    (66.4, 63.3, 1.0)
+    """
+    return float(_desimal(x, desimal))
+
+
 def angka(x, desimal: int = 0, bahasa: str = "id") -> str:
     """A number with the reader's separators; ``–`` for missing."""
     if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
         return "–"
     pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
-    # half-up, as readers round by hand (Babel alone rounds half-even: 63,25 → 63,2)
-    d = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-    return format_decimal(d, format=pola, locale=_lokal(bahasa), decimal_quantization=False)
+    return format_decimal(_desimal(x, desimal), format=pola, locale=_lokal(bahasa), decimal_quantization=False)
 
 
 def persen(x, desimal: int = 1, bahasa: str = "id") -> str:

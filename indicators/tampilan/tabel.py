@@ -18,8 +18,8 @@ def tabel_tampil(df: pd.DataFrame, kolom: Mapping[str, tuple[str, int | None]], 
                  kosong: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(export, display) copies of ``df`` with ``kolom`` (column → (header, decimals or None for text)).
 
-    The export keeps numbers as numbers (a spreadsheet can compute; a missing score stays empty,
-    never 0); the display writes them in the reader's format and a missing number as ``kosong``
+    The export keeps numbers as numbers, the decimals shown in ``attrs["desimal"]`` (a spreadsheet can
+    compute; a missing score stays empty, never 0); the display writes them in the reader's format and a missing number as ``kosong``
     (default "data tidak cukup"). Same rows, same order, same headers.
 
     >>> e, d = tabel_tampil(pd.DataFrame({"n": ["a", "b"], "x": [61.25, np.nan]}), {"n": ("Nama", None),
@@ -30,6 +30,8 @@ def tabel_tampil(df: pd.DataFrame, kolom: Mapping[str, tuple[str, int | None]], 
     kosong = teks("rk_data_tidak_cukup", bahasa) if kosong is None else kosong
     ekspor = pd.DataFrame({judul: df[k].to_numpy() for k, (judul, _) in kolom.items()})
     tampil = ekspor.copy()
+    # the decimals shown travel with the export: CSV/XLSX round to them (indicators.laporan.ekspor)
+    ekspor.attrs["desimal"] = {judul: d for judul, d in kolom.values() if d is not None}
     for judul, desimal in kolom.values():
         if desimal is None:
             tampil[judul] = [("" if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v))
