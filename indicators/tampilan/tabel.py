@@ -19,8 +19,8 @@ def tabel_tampil(df: pd.DataFrame, kolom: Mapping[str, tuple[str, int | None]], 
     """(export, display) copies of ``df`` with ``kolom`` (column → (header, decimals or None for text)).
 
     The export keeps numbers as numbers, the decimals shown in ``attrs["desimal"]`` (a spreadsheet can
-    compute; a missing score stays empty, never 0); the display writes them in the reader's format and a missing number as ``kosong``
-    (default "data tidak cukup"). Same rows, same order, same headers.
+    compute; a missing score stays empty, never 0); the display writes them in the reader's format and
+    a missing number as ``kosong`` (default "data tidak cukup"). Same rows, same order, same headers.
 
     >>> e, d = tabel_tampil(pd.DataFrame({"n": ["a", "b"], "x": [61.25, np.nan]}), {"n": ("Nama", None),
     ...                     "x": ("Indeks", 1)}, "id")
