@@ -53,8 +53,9 @@ def test_sinonim_unik_dan_bukan_nama_kolom_lain():
 # --- column mapping -------------------------------------------------------------------------------
 
 def test_nama_lain_terdaftar_dibaca_kolom_lain_diabaikan_tidak_disimpan(gudang_demo):
-    isi, f = bp.smart_netizen_12_baris_6_desa(ganti_header={"tanggal_masuk": "tgl_masuk", "id_permohonan": "No. Registrasi"},
-                                              tambah_kolom={"nik_pemohon": "1802010101900001"})
+    isi, f = bp.smart_netizen_12_baris_6_desa(
+        ganti_header={"tanggal_masuk": "tgl_masuk", "id_permohonan": "No. Registrasi"},
+        tambah_kolom={"nik_pemohon": "1802010101900001"})
     p = impor.siapkan(isi, "sn_oktober.csv", "18.02", gudang=gudang_demo)
     assert p.dataset_tebakan == "layanan_permohonan" and p.siap
     assert p.peta_kolom["tanggal_masuk"] == "tgl_masuk" and p.peta_kolom["id_permohonan"] == "no_registrasi"
@@ -84,10 +85,10 @@ def test_kolom_tak_dikenal_petugas_memetakan_lalu_diingat_bulan_depan(gudang_dem
     assert p.siap
     impor.jalankan(p, gudang_demo, "petugas1")
     # next month's export of the same system: same header, new rows — recognised and mapped without asking
-    isi2, f2 = bp.smart_netizen_12_baris_6_desa("2026-09", ganti_header=header)
+    isi2, _f2 = bp.smart_netizen_12_baris_6_desa("2026-09", ganti_header=header)
     p2 = impor.siapkan(isi2, "sn_september.csv", "18.02", gudang=gudang_demo)
     assert p2.dataset_tebakan == "layanan_permohonan" and p2.siap
-    assert {t: u.cara for t, u in p2.usulan.items() if t in peta} == {t: "tersimpan" for t in peta}
+    assert {t: u.cara for t, u in p2.usulan.items() if t in peta} == dict.fromkeys(peta, "tersimpan")
     assert any("pemetaan tersimpan" in c for c in p2.catatan)
 
 
@@ -100,7 +101,7 @@ def test_kemiripan_hanya_usulan():
 
 
 def test_cli_map_dan_usulan(gudang_demo, tmp_path):
-    isi, f = bp.smart_netizen_12_baris_6_desa(ganti_header={"tanggal_masuk": "Tgl Masukk"})
+    isi, _f = bp.smart_netizen_12_baris_6_desa(ganti_header={"tanggal_masuk": "Tgl Masukk"})
     berkas = tmp_path / "smart_netizen_kolom_salah_ketik.csv"
     berkas.write_bytes(isi)
     store = str(gudang_demo.path)
@@ -121,7 +122,7 @@ def test_cli_map_dan_usulan(gudang_demo, tmp_path):
 # --- warnings by row, imported with a flag ---------------------------------------------------------
 
 def test_validate_peringatan_koordinat_per_baris_dan_laporan_xlsx(tmp_path):
-    isi, f = bp.aduan_koordinat_tertukar_dan_di_luar()
+    isi, _f = bp.aduan_koordinat_tertukar_dan_di_luar()
     berkas = tmp_path / "aduan_koordinat_tertukar.csv"
     berkas.write_bytes(isi)
     laporan = tmp_path / "laporan.xlsx"
@@ -137,7 +138,7 @@ def test_validate_peringatan_koordinat_per_baris_dan_laporan_xlsx(tmp_path):
 
 
 def test_peringatan_diimpor_dengan_catatan_mutu(gudang):
-    isi, f = bp.aduan_koordinat_tertukar_dan_di_luar()
+    isi, _f = bp.aduan_koordinat_tertukar_dan_di_luar()
     p = impor.siapkan(isi, "aduan.csv", "18.02")
     assert p.siap and len(p.peringatan) == 2
     impor.jalankan(p, gudang)
@@ -152,7 +153,7 @@ def test_peringatan_diimpor_dengan_catatan_mutu(gudang):
 # --- imports that add up --------------------------------------------------------------------------
 
 def test_impor_12_baris_6_desa_rencana_status_dan_impor_ulang(gudang_demo, tmp_path):
-    isi, f = bp.smart_netizen_12_baris_6_desa()
+    isi, _f = bp.smart_netizen_12_baris_6_desa()
     n_demo = len(demo()["layanan_permohonan"])
     p = impor.siapkan(isi, "smart_netizen_oktober.csv", "18.02", gudang=gudang_demo)
     r = impor.rencana(p, gudang_demo)
@@ -192,7 +193,7 @@ def test_bulan_yang_sama_diganti_bulan_baru_ditambah(gudang_demo):
     impor.jalankan(p, gudang_demo)
     assert sorted(gudang_demo.baca("layanan_permohonan")["id_permohonan"]) == sorted(koreksi["id_permohonan"])
     # September appended: October untouched
-    isi9, f9 = bp.smart_netizen_12_baris_6_desa("2026-09")
+    _isi9, f9 = bp.smart_netizen_12_baris_6_desa("2026-09")
     f9 = f9.assign(id_permohonan=[f"SN-SEP-{i}" for i in range(len(f9))])
     r = impor.jalankan(impor.siapkan(f9.to_csv(index=False).encode(), "sep.csv", "18.02"), gudang_demo)
     assert (r.baru, r.dihapus) == (12, 0)
