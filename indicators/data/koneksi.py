@@ -10,7 +10,10 @@ process holds a connection only while it works:
 - writes open read-write, run, and close at once (the file is free again for everyone);
 - opening a file another process holds is retried until ``gudang_tunggu_detik`` have passed, then
   refused with :class:`GudangSibuk`: one Indonesian sentence naming the other process, never the
-  DuckDB traceback.
+  DuckDB traceback;
+- a writer that has to wait says so in a marker file beside the store (``<store>.menulis``, holding
+  its PID); readers of other processes then let go of their connection at their next use and wait
+  for the write to finish, so an app rerunning all the time cannot starve a command-line import.
 
 One :class:`Sambungan` per file per process (connections of different kinds to one file cannot
 coexist inside a process); its lock serialises every use, so threads of the app share it safely.
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import re
 import threading
 import time
@@ -80,27 +84,63 @@ class Sambungan:
     def kunci(self) -> threading.RLock:
         return self._kunci
 
+    @property
+    def _penanda(self) -> Path:
+        return self.path.with_name(self.path.name + ".menulis")
+
+    def _penulis_menunggu(self) -> bool:
+        """True when a live process of another PID is waiting to write this file."""
+        try:
+            pid = int(self._penanda.read_text(encoding="ascii").strip() or 0)
+        except (OSError, ValueError):
+            return False
+        if pid == os.getpid():
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            self._penanda.unlink(missing_ok=True)  # left by a process that died waiting
+            return False
+        except PermissionError:
+            return True
+        return True
+
     def _buka(self, tulis: bool) -> duckdb.DuckDBPyConnection:
         tunggu = float(ambil("gudang_tunggu_detik"))
         batas = time.monotonic() + tunggu
         jeda = 0.05
-        while True:
-            try:
-                return duckdb.connect(str(self.path), read_only=not tulis)
-            except duckdb.IOException as e:
-                if not _terkunci(e):
-                    raise
-                if time.monotonic() >= batas:
-                    pid = _PID.search(str(e))
-                    log.info("gudang %s dipegang proses lain%s; menyerah setelah %.0f detik", self.path.name,
-                             f" (PID {pid.group(1)})" if pid else "", tunggu)
-                    raise GudangSibuk(
-                        f"gudang data {self.path.name} sedang dipakai proses lain"
-                        + (f" (PID {pid.group(1)})" if pid else "")
-                        + f" — misalnya impor dari baris perintah atau aplikasi yang sedang menulis; sudah ditunggu "
-                        f"{tunggu:.0f} detik. Coba lagi sebentar lagi; tidak ada yang diubah") from None
-                time.sleep(jeda)
-                jeda = min(jeda * 2, 0.5)
+        menandai = False
+        try:
+            while True:
+                if not tulis and self._penulis_menunggu() and time.monotonic() < batas:
+                    time.sleep(jeda)  # let the waiting writer have the file first
+                    jeda = min(jeda * 2, 0.5)
+                    continue
+                try:
+                    return duckdb.connect(str(self.path), read_only=not tulis)
+                except duckdb.IOException as e:
+                    if not _terkunci(e):
+                        raise
+                    if tulis and not menandai:
+                        self._penanda.write_text(str(os.getpid()), encoding="ascii")
+                        menandai = True
+                    if time.monotonic() < batas:
+                        time.sleep(jeda)
+                        jeda = min(jeda * 2, 0.5)
+                        continue
+                    self._sibuk(e, tunggu)
+        finally:
+            if menandai:
+                self._penanda.unlink(missing_ok=True)
+
+    def _sibuk(self, e: Exception, tunggu: float) -> None:
+        pid = _PID.search(str(e))
+        siapa = f" (PID {pid.group(1)})" if pid else ""
+        log.info("gudang %s dipegang proses lain%s; menyerah setelah %.0f detik", self.path.name, siapa, tunggu)
+        raise GudangSibuk(
+            f"gudang data {self.path.name} sedang dipakai proses lain{siapa} — misalnya impor dari baris perintah "
+            f"atau aplikasi yang sedang menulis; sudah ditunggu {tunggu:.0f} detik. Coba lagi sebentar lagi; "
+            "tidak ada yang diubah") from None
 
     @contextmanager
     def pakai(self, tulis: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -109,8 +149,9 @@ class Sambungan:
         with self._kunci:
             if tulis and self._con is not None and not self._tulis and self._dipakai:
                 raise RuntimeError("menulis di dalam pembacaan gudang yang sedang berjalan")
-            if self._con is not None and ((tulis and not self._tulis) or (self._tulis and not self._dipakai)):
-                self._tutup()
+            if self._con is not None and not self._dipakai and (
+                    (tulis and not self._tulis) or self._tulis or self._penulis_menunggu()):
+                self._tutup()  # (also: another process waits to write — let go, reopen after it)
             if self._con is None:
                 if not tulis and not self.path.exists():
                     tulis = True  # a new store: created by its first (writing) use
