@@ -27,7 +27,10 @@ def ronda_titik_koma_koma_desimal_tanggal_indonesia() -> tuple[bytes, pd.DataFra
     """Ronda Online as Indonesian Excel saves it: BOM, ``;``, decimal comma, ``dd/mm/yyyy hh:mm`` times,
     and two headers renamed by the operator (``Waktu Kejadian Tercatat``, ``Lama Respons (mnt)``)."""
     d = demo()["ronda_laporan"]
-    f = d[d["waktu_respon_menit"].notna()].head(8).reset_index(drop=True).copy()
+    d = d[d["waktu_respon_menit"].notna()]
+    hari = pd.to_datetime(d["waktu"]).dt.day
+    # days above 12 in the file: dd/mm is then unambiguous (a file of days <= 12 only must be asked about)
+    f = pd.concat([d[hari > 12].head(4), d[hari <= 12].head(4)]).reset_index(drop=True).copy()
     f["waktu_respon_menit"] = [12.5, 7.25, 30.0, 4.75, 18.5, 9.0, 61.25, 3.5]
     f["waktu"] = pd.to_datetime(f["waktu"]).dt.floor("min")
     keluar = pd.DataFrame({
