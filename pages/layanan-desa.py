@@ -327,6 +327,14 @@ def tampil_mutu() -> None:
     st.subheader(teks("lay_bulan_hilang_judul", b))
     _tabel(m["hilang"][["dataset_nama", "kode_wilayah", "nama", "bulan_ada", "bulan_terakhir", "jumlah_hilang",
                         "bulan_hilang"]], height=280)
+    # rows an import flagged (e.g. a village name matched through another spelling): as the store keeps them
+    tanda = [(d, g.catatan_mutu(d)) for d in ("desa_website", "layanan_permohonan", "ronda_laporan")]
+    tanda = [(d, t) for d, t in tanda if len(t)]
+    if tanda:
+        st.subheader(teks("lay_catatan_mutu_impor", b))
+        for d, t in tanda:
+            st.caption(teks(f"data_nama_{d}", b))
+            _tabel(t, height=min(38 + 35 * len(t), 240))
 
 
 def tampil_tabel() -> None:
