@@ -260,7 +260,8 @@ with t_unggah:
             if len(p.peringatan):
                 st.warning(teks("data_peringatan_judul", b).format(n=angka(p.peringatan["baris"].nunique(), 0, b)))
             if len(laporan):
-                st.dataframe(laporan, hide_index=True, width="stretch")
+                st.dataframe(laporan.rename(columns=lambda k: ekspor.judul_kolom(k, b)), hide_index=True,
+                             width="stretch")
                 c1, c2 = st.columns(2)
                 c1.download_button(teks("data_unduh_laporan_xlsx", b), ekspor.ke_xlsx(laporan, "laporan", bahasa=b),
                                    "laporan_impor.xlsx",

@@ -71,7 +71,7 @@ def test_cli_membaca_dan_mengimpor_saat_aplikasi_berjalan(tmp_path):
         assert galat == []
         # the next rerun shows the import
         sesudah = sesi.jalankan()
-        assert sesudah["metrik"]["Cakupan data"][1] == "terendah: Smart Netizen 6/311 desa"
+        assert sesudah["metrik"]["Cakupan data"][1] == "6/311 desa · Smart Netizen (terendah)"
         assert any("data tipis" in x for x in sesudah["teks"])
         sesi.tutup()
         r, _ = cli("status", "--format", "json", env=env)

@@ -79,7 +79,7 @@ def test_impor_parsial_lewat_halaman_data_lalu_ringkasan_jujur(gudang_sendiri, m
     from indicators.dasar.format import persen
 
     assert cakupan.value == persen(100 * (6 + sum(melapor.values())) / (3 * 311), 0) != "100%"
-    assert cakupan.proto.delta == "terendah: Smart Netizen 6/311 desa"
+    assert cakupan.proto.delta == "6/311 desa · Smart Netizen (terendah)"
     tipis = [w.value for w in at.warning if "data tipis" in w.value]
     assert tipis == ["Indeks ini dibangun di atas data tipis — Smart Netizen hanya 6 dari 311 desa melapor pada "
                      "Oktober 2026; desa lain tidak ikut dihitung."]

@@ -75,7 +75,7 @@ def test_indeks_kematangan_dan_perubahan_dari_inti(inti):
     n, nama = min((v, k) for k, v in melapor.items())
     label = {"layanan_permohonan": "Smart Netizen", "desa_website": "DesaID (situs desa)",
              "ronda_laporan": "Ronda Online"}
-    assert m["Cakupan data"].proto.delta == f"terendah: {label[nama]} {n}/311 desa"
+    assert m["Cakupan data"].proto.delta == f"{n}/311 desa · {label[nama]} (terendah)"
     assert not [w for w in at.warning if "data tipis" in w.value]  # every dataset above half the villages
 
 
