@@ -76,7 +76,8 @@ def test_halaman_menggambar_peta_dan_grafik():
     assert m["Terbuka di jalan provinsi"].endswith("%")
     assert any("tersimulasi" in w.value.lower() for w in at.warning)
     assert [b.label for b in at.get("download_button")] == ["Unduh paket XLSX", "Unduh paket PDF", "Unduh CSV",
-                                                             "Unduh XLSX"]
+                                                             "CSV untuk alat (koma)", "Unduh XLSX", "GeoJSON",
+                                                             "GeoPackage (QGIS)"]
 
 
 def test_saringan_dari_url_dan_kembali_ke_url():

@@ -74,4 +74,10 @@ def test_status_json(folder_demo, tmp_path):
     st = json.loads(cli("status", "--store", str(store), "--format", "json").stdout)
     n = sum(1 for _ in (folder_demo / "ruas_jalan.csv").open()) - 1
     assert st["datasets"]["ruas_jalan"]["rows"] == n
-    assert st["datasets"]["program"] == {"rows": 0, "last_import": None}
+    assert st["datasets"]["ruas_jalan"]["sumber"] == "nyata" and st["datasets"]["ruas_jalan"]["last_import"]
+    assert st["datasets"]["program"] == {"rows": 0, "rows_simulated": 0, "sumber": "kosong", "last_import": None,
+                                         "periods": None}
+    # village datasets say how many of the register's villages they cover
+    assert st["datasets"]["profil_desa"] | {} == {"rows": 0, "rows_simulated": 0, "sumber": "kosong",
+                                                 "last_import": None, "villages_covered": 0, "villages_total": 311,
+                                                 "periods": None}

@@ -122,7 +122,8 @@ def test_teratas_terbawah_dan_tabel_ekspor_sama_dengan_yang_tampil(inti):
     for p in muat_kerangka().pilar:
         assert [angka(v, 1) for v in baca[p.nama["id"]]] == semua[p.nama["id"]].tolist()
     label = [b.label for b in at.get("download_button")]
-    assert label == ["Unduh CSV", "Unduh XLSX", "Unduh briefing (PDF, satu halaman)"]
+    assert label == ["Unduh CSV", "CSV untuk alat (koma)", "Unduh XLSX", "GeoJSON", "GeoPackage (QGIS)",
+                     "Unduh briefing (PDF, satu halaman)"]
 
 
 def test_periode_dari_url_dan_pilihan_masuk_url(inti):
