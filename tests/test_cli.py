@@ -78,6 +78,6 @@ def test_status_json(folder_demo, tmp_path):
     assert st["datasets"]["program"] == {"rows": 0, "rows_simulated": 0, "sumber": "kosong", "last_import": None,
                                          "periods": None}
     # village datasets say how many of the register's villages they cover
-    assert st["datasets"]["profil_desa"] | {} == {"rows": 0, "rows_simulated": 0, "sumber": "kosong",
+    assert st["datasets"]["profil_desa"] == {"rows": 0, "rows_simulated": 0, "sumber": "kosong",
                                                  "last_import": None, "villages_covered": 0, "villages_total": 311,
                                                  "periods": None}

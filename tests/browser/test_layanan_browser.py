@@ -186,8 +186,9 @@ def test_saringan_url_berubah_dan_tabel_terunduh(server_siap, browser_context, t
         berkas = tmp_path / unduhan.value.suggested_filename
         unduhan.value.save_as(berkas)
         assert berkas.name == "layanan_desa_18.02.05_2026-09_3bulan_surat_domisili.csv"
-        baris = list(csv.DictReader(io.StringIO(berkas.read_text(encoding="utf-8"))))
-        assert baris and all(r["kode_wilayah"].startswith("18.02.05.") for r in baris)
+        teks = berkas.read_text(encoding="utf-8-sig").splitlines()  # metadata block, blank line, table
+        baris = list(csv.DictReader(io.StringIO("\n".join(teks[teks.index("") + 1:])), delimiter=";"))
+        assert baris and all(r["Kode wilayah"].startswith("18.02.05.") for r in baris)
         from indicators.wilayah.daftar import daftar_wilayah
 
         assert len(baris) == int((daftar_wilayah("18.02", "desa")["kode_induk"] == "18.02.05").sum())

@@ -211,7 +211,11 @@ def test_pilar_url_memulihkan_tampilan_dan_ekspor_sama_dengan_tabel(server, brow
             berkas[fmt] = tmp_path / f"peringkat.{fmt}"
             unduhan.value.save_as(berkas[fmt])
         assert unduhan.value.suggested_filename == "peringkat_desa_soc_ronda_rutin_2026-10.xlsx"
-        csv = pd.read_csv(berkas["csv"], dtype={"Code": str, "Rank": "Int64"})
+        # the CSV for Excel with Indonesian settings: metadata block, blank line, then ';' and decimal comma
+        baris_csv = berkas["csv"].read_text(encoding="utf-8-sig").splitlines()
+        assert baris_csv[0].startswith("Regency/city;") and "Data tersimulasi" in "\n".join(baris_csv)
+        csv = pd.read_csv(berkas["csv"], sep=";", decimal=",", skiprows=baris_csv.index("") + 1,
+                          encoding="utf-8-sig", dtype={"Code": str, "Rank": "Int64"})
         baris = list(openpyxl.load_workbook(berkas["xlsx"]).active.iter_rows(values_only=True))
         xlsx = pd.DataFrame(baris[1:], columns=baris[0])
         assert list(csv.columns) == list(xlsx.columns) == list(tampil.columns)
