@@ -128,7 +128,7 @@ def test_outlier_hanya_untuk_normalisasi_berbasis_data(kerangka):
     a = skor(x, kerangka, "kecamatan", PengaturanSkor(normalisasi="minmax")).audit
     assert a[a.langkah == "outlier"][["kode_wilayah", "perlakuan", "nilai_baru"]].to_numpy().tolist() == [
         ["18.02.10", "winsorisasi_atas", 9.0]]
-    assert not (skor(x, kerangka, "kecamatan", PengaturanSkor(normalisasi="minmax", outlier=False))
+    assert not (skor(x, kerangka, "kecamatan", PengaturanSkor(normalisasi="minmax", perlakuan="tidak_ada"))
                 .audit.langkah == "outlier").any()
 
 
@@ -144,7 +144,7 @@ def test_pita_kematangan(kerangka, nilai, level):
     ({"agregasi": "median"}, "agregasi tidak dikenal"),
     ({"imputasi": "knn"}, "imputasi tidak dikenal"),
     ({"bobot": {"g1": -1}}, "harus angka >= 0"),
-    ({"ambang_unit": 1.5}, "ambang_unit"),
+    ({"ambang_pilar": 1.5}, "ambang_pilar"),
 ])
 def test_pengaturan_salah(kwargs, pesan):
     with pytest.raises(ValueError, match=pesan):

@@ -57,7 +57,7 @@ def test_memperbaiki_indikator_tidak_menurunkan_skor(nilai, data, normalisasi):
     naik = data.draw(st.floats(0.01, 100))
     baru = nilai.copy()
     baru.iloc[u, j] += ARAH[KOLOM[j]] * naik          # better in the indicator's own direction
-    p = PengaturanSkor(normalisasi=normalisasi, outlier=False)
+    p = PengaturanSkor(normalisasi=normalisasi, perlakuan="tidak_ada")
     sebelum = skor(nilai, KERANGKA, "kecamatan", p).skor.set_index("kode_wilayah").loc[KODE[u], SKOR]
     sesudah = skor(baru, KERANGKA, "kecamatan", p).skor.set_index("kode_wilayah").loc[KODE[u], SKOR]
     ada_skor = sebelum.notna()

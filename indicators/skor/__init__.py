@@ -7,7 +7,11 @@ The method is ``docs/metode.md`` (OECD/JRC Handbook, COINr). Modules, one step e
   ``jenis_hitung``, the rows they read ``konteks``, the derived columns they filter on ``turunan``.
 - ``perlakuan``, ``normalisasi``, ``agregasi``: imputation and outliers, normalisation, aggregation —
   one small function per method behind a dict dispatcher.
-- ``pipeline``: availability checks, weights, aggregation hierarchy, maturity, ranks, audit trail.
+- ``pengaturan``: ``PengaturanSkor``, every choice in one object (the ``score`` command and the
+  pages' method panel build the same one).
+- ``hierarki``: the framework as arrays, effective weights, aggregation up the hierarchy, ranks, maturity.
+- ``pipeline``: availability checks and screening, the run, audit trail; ``keluaran``: the wide
+  table of every level; ``perubahan``: what moved an index between two periods.
 - ``koherensi``: correlations and Cronbach's alpha.
 - ``ketidakpastian``: uncertainty (rank intervals), Sobol sensitivity, remove-one-pillar.
 - ``idm``: the official IDM status layer. (The ``score`` command is :mod:`indicators.cli.skor`.)

@@ -1,14 +1,16 @@
 """Step 7 of docs/metode.md: aggregation, one piece per method, vectorised over runs.
 
-Every method takes scores ``x`` of shape (runs, units, members) in [0, 100] (NaN = missing) and a
-weight array ``w`` of shape (runs, members, groups) — member j's weight in group g, 0 when it is not
-a member — and returns group scores (runs, units, groups) in [0, 100]. Missing members are left out
+Every method takes scores ``x`` of shape (runs, units, members) (NaN = missing; in [0, 100] except
+unbounded z-scores) and a weight array ``w`` of shape (runs, members, groups) — member j's weight in
+group g, 0 when it is not a member — and returns group scores (runs, units, groups), in [0, 100]
+whenever the members are. Missing members are left out
 and the remaining weights re-normalised (the available-case mean); a unit with no member present
 gets NaN. The same code serves one nominal run (runs = 1) and the uncertainty analysis (runs = N).
 
 - ``aritmetika`` (default): weighted arithmetic mean.
 - ``geometrik``: weighted geometric mean on the 1–100 scale (y = 1 + 0.99·x), mapped back to 0–100;
-  compensates less for a weak member.
+  compensates less for a weak member. It needs positive values: a score below 0 (only an unbounded
+  z-score can be) is floored at 0 first — ``LANTAI_GEOMETRIK``; the pipeline records each floored cell.
 - ``copeland``: COINr's Copeland outranking: for each pair of units, the weighted vote of the
   members both have; score = wins − losses, rescaled to 0–100 by (s + n − 1)/(2(n − 1))·100 among
   the n units with data. O(n²) per group and run: refused above ``BATAS_COPELAND`` units.
@@ -26,6 +28,7 @@ from collections.abc import Callable
 import numpy as np
 
 BATAS_COPELAND = 5000
+LANTAI_GEOMETRIK = 0.0
 
 
 def _kali(x: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -45,13 +48,23 @@ def _rata_tertimbang(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         return np.where(penyebut > 0, pembilang / np.where(penyebut > 0, penyebut, 1.0), np.nan)
 
 
+def _dalam_rentang(y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """A mean lies within its members' range: clip float noise (100.00000000000004) to the range of
+    the scores, [0, 100] when they all lie there (an unbounded z-score widens it)."""
+    if not np.isfinite(x).any():
+        return y
+    lo, hi = min(float(np.nanmin(x)), 0.0), max(float(np.nanmax(x)), 100.0)
+    return np.clip(y, lo, hi)
+
+
 def aritmetika(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    return np.clip(_rata_tertimbang(x, w), 0.0, 100.0)
+    return _dalam_rentang(_rata_tertimbang(x, w), x)
 
 
 def geometrik(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    log = np.log1p(0.99 * np.clip(x, 0.0, 100.0))          # log(1 + 0.99·x)
-    return np.clip(np.expm1(_rata_tertimbang(log, w)) / 0.99, 0.0, 100.0)
+    x0 = np.maximum(x, LANTAI_GEOMETRIK)                       # NaN stays NaN
+    log = np.log1p(0.99 * x0)                                  # log(1 + 0.99·x)
+    return _dalam_rentang(np.expm1(_rata_tertimbang(log, w)) / 0.99, x0)
 
 
 def copeland(x: np.ndarray, w: np.ndarray) -> np.ndarray:

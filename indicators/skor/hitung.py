@@ -5,12 +5,22 @@ Each indicator's ``hitung`` key in the framework names one computation of ``JENI
 - ``rasio``: ``kali`` × pembilang / penyebut, each a count of rows (or ``jumlah: column`` sum, or
   ``unik: [columns]`` distinct count, times ``faktor: hari_periode``) after a ``filter``; both are
   pooled at the level asked (a kecamatan's share is over all its rows, not a mean of village shares).
-  ``penyebut.dataset`` may name another dataset (road length for complaints per 10 km).
+  ``penyebut.dataset`` may name another dataset. A unit with a denominator but no numerator data
+  gets no value (never 0; recorded): "no data" is not "none happened". A unit present in the
+  numerator's dataset with no matching row has a true 0 (12 requests, none online: 0 %).
+- ``jumlah``: one such pooled count or sum, usually divided by a declared denominator.
 - ``median`` / ``rata``: median or (weighted) mean of a column over the rows of the unit.
 - ``cakupan_desa``: share of the unit's villages (official register) with at least one row.
 - ``nilai``: values supplied in ``nilai_indikator``; a value at the unit's own level wins, otherwise
   the values of the closest finer level are combined (``agregasi: rata`` or ``rata_tertimbang`` by a
-  ``profil_desa`` column; a plain mean for a unit where a contributing code has no positive weight).
+  ``profil_desa`` column; a plain mean for a unit where a contributing code has no positive weight;
+  ``jumlah`` sums counts).
+
+Denominators (COINr's "Denominate"): an indicator with ``per: {penyebut, kali}`` is divided by the
+denominator the framework declares under ``penyebut`` (population, households, area and the number
+of villages from the register and ``profil_desa``, road length from ``ruas_jalan``), summed over the
+unit at the level scored, times ``kali``; no denominator (or 0) → no value, recorded like a missing
+numerator.
 
 :func:`baris_indikator` returns the rows a ``median``, ``rata`` or ``rasio`` computation reads, so a
 page can break an indicator down (per service type, per month, percentiles) with the same selection.
@@ -113,12 +123,29 @@ def hitung_nilai(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabu
     for ind in k.indikator:
         try:
             s = JENIS_HITUNG[ind.hitung["jenis"]].hitung(ind.hitung, ind, ktx)
+            s = pd.to_numeric(s, errors="coerce").astype(float)
+            s.index = s.index.astype(str)
+            if ind.per:
+                s = _bagi_penyebut(s, ind, ktx)
         except DataTidakAda as e:
             if catatan is not None:
                 catatan.append({"indikator": ind.id, "keterangan": str(e)})
             s = pd.Series(dtype=float)
-        s = pd.to_numeric(s, errors="coerce").astype(float)
-        s.index = s.index.astype(str)
         kolom[ind.id] = s.reindex(idx).replace([np.inf, -np.inf], np.nan)
     out = pd.DataFrame(kolom, index=idx, columns=[i.id for i in k.indikator], dtype=float)
+    if catatan is not None:
+        catatan.extend(ktx.catatan)
     return out
+
+
+def _bagi_penyebut(s: pd.Series, ind, ktx: Konteks) -> pd.Series:
+    """``s`` / the indicator's declared denominator × ``kali``; a value without a denominator (or a
+    denominator without a value) becomes no value, recorded."""
+    bawah = ktx.penyebut(ind.per["penyebut"])
+    bawah.index = bawah.index.astype(str)
+    ada = s.dropna()
+    ktx.catat(ind.id, bawah.index.difference(ada.index), "pembilang_tidak_ada",
+              f"ada penyebut ({ind.per['penyebut']}) tetapi tidak ada data: nilai kosong, bukan 0")
+    ktx.catat(ind.id, ada.index.difference(bawah.index), "penyebut_tidak_ada",
+              f"penyebut {ind.per['penyebut']} kosong atau 0: nilai kosong")
+    return ada.reindex(bawah.index) / bawah * ind.per["kali"]

@@ -28,44 +28,68 @@ def _per_unit(df: pd.DataFrame) -> pd.DataFrame:
     return df[df["_unit"].notna()]
 
 
+def _periksa_bagian(b: Mapping, tempat: str) -> None:
+    _periksa_filter(b.get("filter"), tempat)
+    if b.get("faktor") not in (None, "hari_periode"):
+        raise ValueError(f"{tempat}: faktor hanya boleh 'hari_periode'")
+
+
+def _bagian(b: Mapping, spek: Mapping, ind: Indikator, ktx: Konteks) -> tuple[pd.Series, pd.Index]:
+    """One pooled part per unit: a row count (or ``jumlah: column`` sum, or ``unik: [columns]``
+    distinct count, times ``faktor: hari_periode``) over the rows after ``filter``.
+
+    Returns the part and the units *observed* in its dataset for the period (rows before the filter).
+    A unit observed with no matching row has a true 0 (12 requests, none online: 0 %); a unit absent
+    from the dataset, or whose summed values are all missing, has no value (never 0).
+    """
+    nama = b.get("dataset", ind.sumber)
+    waktu = b.get("waktu") or (spek.get("waktu") if nama == ind.sumber else None)
+    df = _per_unit(ktx.baca(nama, waktu))
+    teramati = pd.Index(df["_unit"].unique(), dtype=object)
+    perlu = ["_unit", *([b["jumlah"]] if b.get("jumlah") in df else []), *b.get("unik", [])]
+    df = df.loc[saring(df, b.get("filter")), [c for c in dict.fromkeys(perlu) if c in df]]
+    if "jumlah" in b:
+        if b["jumlah"] not in df:
+            raise DataTidakAda(f"kolom {b['jumlah']!r} tidak ada di {nama}")
+        s = pd.to_numeric(df[b["jumlah"]], errors="coerce").groupby(df["_unit"]).sum(min_count=1)
+    elif "unik" in b:
+        s = df.drop_duplicates(["_unit", *b["unik"]]).groupby("_unit").size()
+    else:
+        s = df.groupby("_unit").size()
+    s = s.astype(float)
+    nol = teramati.difference(s.index)          # observed, nothing matched: a true zero
+    s = pd.concat([s, pd.Series(0.0, index=nol)]) if len(nol) else s
+    if b.get("faktor") == "hari_periode":
+        s = s * ktx.hari_periode(waktu or WAKTU_BAWAAN.get(nama, {}))
+    return s, teramati
+
+
 class Rasio:
-    """``kali`` × Σ pembilang / Σ penyebut, pooled over the unit's rows."""
+    """``kali`` × Σ pembilang / Σ penyebut, pooled over the unit's rows.
+
+    A unit with a denominator but no numerator data (absent from the numerator's dataset, or its
+    summed values all missing) gets no value, not 0; so does a denominator that is missing or 0. Both
+    are recorded for the audit trail (``Konteks.catat``); only the chosen imputation may fill them.
+    """
 
     @staticmethod
     def periksa(spek: Mapping, tempat: str) -> None:
         for b in ("pembilang", "penyebut"):
             if not isinstance(spek.get(b), dict):
                 raise ValueError(f"{tempat}: hitung rasio membutuhkan '{b}' (boleh {{}})")
-            _periksa_filter(spek[b].get("filter"), f"{tempat}.hitung.{b}")
-            if spek[b].get("faktor") not in (None, "hari_periode"):
-                raise ValueError(f"{tempat}: hitung.{b}.faktor hanya boleh 'hari_periode'")
+            _periksa_bagian(spek[b], f"{tempat}.hitung.{b}")
         _periksa_waktu(spek.get("waktu"), tempat)
 
-    @staticmethod
-    def _bagian(b: Mapping, spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.Series:
-        nama = b.get("dataset", ind.sumber)
-        waktu = b.get("waktu") or (spek.get("waktu") if nama == ind.sumber else None)
-        df = _per_unit(ktx.baca(nama, waktu))
-        perlu = ["_unit", *([b["jumlah"]] if b.get("jumlah") in df else []), *b.get("unik", [])]
-        df = df.loc[saring(df, b.get("filter")), [c for c in dict.fromkeys(perlu) if c in df]]
-        if "jumlah" in b:
-            if b["jumlah"] not in df:
-                raise DataTidakAda(f"kolom {b['jumlah']!r} tidak ada di {nama}")
-            s = pd.to_numeric(df[b["jumlah"]], errors="coerce").groupby(df["_unit"]).sum()
-        elif "unik" in b:
-            s = df.drop_duplicates(["_unit", *b["unik"]]).groupby("_unit").size()
-        else:
-            s = df.groupby("_unit").size()
-        s = s.astype(float)
-        if b.get("faktor") == "hari_periode":
-            s = s * ktx.hari_periode(waktu or WAKTU_BAWAAN.get(nama, {}))
-        return s
-
     def hitung(self, spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.Series:
-        atas = self._bagian(spek["pembilang"], spek, ind, ktx)
-        bawah = self._bagian(spek["penyebut"], spek, ind, ktx)
-        bawah = bawah[bawah > 0]
-        return atas.reindex(bawah.index).fillna(0.0) / bawah * float(spek.get("kali", 1))
+        atas, _ = _bagian(spek["pembilang"], spek, ind, ktx)
+        bawah, _ = _bagian(spek["penyebut"], spek, ind, ktx)
+        ada = bawah[bawah > 0]
+        hilang = ada.index.difference(atas.dropna().index)
+        ktx.catat(ind.id, hilang, "pembilang_tidak_ada",
+                  "ada penyebut tetapi tidak ada data pembilang: nilai kosong, bukan 0")
+        tanpa = atas.dropna().index.difference(ada.index)
+        ktx.catat(ind.id, tanpa, "penyebut_tidak_ada", "ada pembilang tetapi penyebut kosong atau 0: nilai kosong")
+        return atas.reindex(ada.index) / ada * float(spek.get("kali", 1))
 
     @staticmethod
     def baris(spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.DataFrame:
@@ -82,6 +106,20 @@ class Rasio:
         if (atas & ~bawah).any():
             raise ValueError(f"{ind.id}: baris pembilang bukan bagian dari baris penyebut")
         return df[bawah].assign(_pembilang=atas[bawah])
+
+
+class Jumlah:
+    """A pooled count of the unit's rows after ``filter`` (or ``jumlah: column`` sum, ``unik: [columns]``
+    distinct count) — usually divided by a declared denominator (the indicator's ``per``). A unit
+    absent from the dataset gets no value; observed with no matching row, 0."""
+
+    @staticmethod
+    def periksa(spek: Mapping, tempat: str) -> None:
+        _periksa_bagian(spek, f"{tempat}.hitung")
+        _periksa_waktu(spek.get("waktu"), tempat)
+
+    def hitung(self, spek: Mapping, ind: Indikator, ktx: Konteks) -> pd.Series:
+        return _bagian(spek, spek, ind, ktx)[0]
 
 
 class Median:
@@ -140,7 +178,7 @@ class CakupanDesa:
 class Nilai:
     """Values of ``nilai_indikator``: own level first, else combined from the closest finer level."""
 
-    AGREGASI = ("rata", "rata_tertimbang")
+    AGREGASI = ("rata", "rata_tertimbang", "jumlah")
 
     @classmethod
     def periksa(cls, spek: Mapping, tempat: str) -> None:
@@ -161,6 +199,9 @@ class Nilai:
         for lebih_halus in sorted(v for v in PANJANG_KODE.values() if v > n):
             bagian = df[(panjang == lebih_halus) & ~df["_unit"].isin(hasil.index)]
             if bagian.empty:
+                continue
+            if spek.get("agregasi") == "jumlah":   # counts supplied per finer unit (a denominator comes after)
+                hasil = pd.concat([hasil, bagian.groupby("_unit")["_x"].sum()])
                 continue
             w = pd.Series(1.0, index=bagian.index)
             if bobot is not None:
@@ -187,7 +228,8 @@ class Nilai:
         return bobot.groupby(bobot.index.str.slice(0, panjang)).sum()
 
 
-JENIS_HITUNG = {"rasio": Rasio(), "median": Median(), "rata": Rata(), "cakupan_desa": CakupanDesa(), "nilai": Nilai()}
+JENIS_HITUNG = {"rasio": Rasio(), "jumlah": Jumlah(), "median": Median(), "rata": Rata(), "cakupan_desa": CakupanDesa(),
+                "nilai": Nilai()}
 
 
 def _periksa_filter(filt, tempat: str) -> None:

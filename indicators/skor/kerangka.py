@@ -30,6 +30,10 @@ TINGKAT = ("desa", "kecamatan", "kabupaten")
 ARAH = ("higher", "lower")
 DIMENSI = ("baseline", "output", "outcome", "impact", "quick_win")
 BAHASA = ("id", "en")
+FREKUENSI = ("bulanan", "tahunan")
+# docs/metode.md step 2 (COINr's screening threshold 2/3): used when a framework declares no ``ketersediaan``
+KETERSEDIAAN_BAWAAN = {"indikator": 0.65, "buang_indikator_jarang": False, "elemen": 0.0, "pilar": 2 / 3,
+                       "indeks": 2 / 3, "penyaringan": 2 / 3}
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class Indikator:
     tingkat_data: str | None = None
     demo: dict | None = None
     dasar_goalposts: dict | None = None
+    per: dict | None = None          # {penyebut: name, kali: factor}: the value is divided by a declared denominator
+    frekuensi: str = "bulanan"       # how often the source is renewed: bulanan | tahunan (freshness)
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,9 @@ class Kematangan:
 
 @dataclass(frozen=True)
 class Kerangka:
-    """A validated framework. ``pengaturan`` holds the top-level settings (service targets...)."""
+    """A validated framework. ``pengaturan`` holds the top-level settings (service targets...),
+    ``ketersediaan`` the data-availability rule (thresholds per level, screening), ``penyebut`` the
+    denominators indicators may be expressed per."""
     pilar: tuple[Pilar, ...]
     elemen: tuple[Elemen, ...]
     indikator: tuple[Indikator, ...]
@@ -86,6 +94,8 @@ class Kerangka:
     pengaturan: dict = field(default_factory=dict)
     idm: dict = field(default_factory=dict)
     berkas: str = ""
+    ketersediaan: dict = field(default_factory=lambda: dict(KETERSEDIAAN_BAWAAN))
+    penyebut: dict = field(default_factory=dict)
 
     def indikator_id(self, id_: str) -> Indikator:
         for i in self.indikator:
@@ -137,6 +147,7 @@ class Kerangka:
                 "dasar_goalposts": (i.dasar_goalposts or {}).get(bahasa, ""),
                 "bobot": i.bobot, "sumber": i.sumber, "tingkat": ",".join(i.tingkat),
                 "dimensi": i.dimensi or "", "hitung": i.hitung.get("jenis", ""),
+                "per": (f"{i.per['penyebut']} × {i.per['kali']:g}" if i.per else ""), "frekuensi": i.frekuensi,
             })
         return pd.DataFrame(rows)
 
@@ -210,7 +221,80 @@ def _goalposts(v: Any, arah: str, tempat: str) -> tuple[float, float] | None:
     return (w, b)
 
 
-def _indikator(d: dict, pilar: str, elemen: str, tempat: str, terpakai: set[str], dataset: set[str]) -> Indikator:
+def _pecahan(v: Any, tempat: str) -> float:
+    """A share in [0, 1], written as a number (0.65) or a fraction ("2/3").
+
+    >>> round(_pecahan("2/3", "x"), 6), _pecahan(0.5, "x")
+    (0.666667, 0.5)
+    """
+    if isinstance(v, str) and v.count("/") == 1:
+        a, _, b = v.partition("/")
+        try:
+            v = float(a) / float(b)
+        except (ValueError, ZeroDivisionError):
+            raise ValueError(f"{tempat}: pecahan tidak valid {v!r}") from None
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
+        raise ValueError(f"{tempat}: harus bagian 0–1 (mis. 0.65 atau 2/3), bukan {v!r}")
+    return float(v)
+
+
+def _ketersediaan(raw: Any) -> dict:
+    """The ``ketersediaan`` block: every key of ``KETERSEDIAAN_BAWAAN``, validated (absent: the defaults)."""
+    if raw is None:
+        return dict(KETERSEDIAAN_BAWAAN)
+    if not isinstance(raw, dict):
+        raise ValueError("ketersediaan: harus pemetaan {indikator, elemen, pilar, indeks, penyaringan}")
+    lain = sorted(set(raw) - set(KETERSEDIAAN_BAWAAN))
+    if lain:
+        raise ValueError(f"ketersediaan: kunci tak dikenal {lain}; pilih dari {', '.join(KETERSEDIAAN_BAWAAN)}")
+    out = dict(KETERSEDIAAN_BAWAAN)
+    for k, v in raw.items():
+        if k == "buang_indikator_jarang":
+            if not isinstance(v, bool):
+                raise ValueError("ketersediaan.buang_indikator_jarang harus true atau false")
+            out[k] = v
+        else:
+            out[k] = _pecahan(v, f"ketersediaan.{k}")
+    return out
+
+
+def _penyebut(raw: Any, dataset: set[str]) -> dict:
+    """The declared denominators ``{nama: {dataset, jumlah} | {register: desa}, nama: {id, en}}``."""
+    if raw is None:   # a framework without its own list uses those of the default framework
+        raw = baca_yaml(BERKAS_BAWAAN.read_text(encoding="utf-8")).get("penyebut") or {}
+    if not isinstance(raw, dict):
+        raise ValueError("penyebut: harus pemetaan nama: {dataset, jumlah, nama}")
+    out = {}
+    for nama, d in raw.items():
+        tempat = f"penyebut.{nama}"
+        if not isinstance(d, dict):
+            raise ValueError(f"{tempat}: harus pemetaan {{dataset, jumlah, nama}}")
+        teks = _teks2(d.get("nama"), tempat, "nama")
+        if d.get("register") is not None:
+            if d["register"] != "desa":
+                raise ValueError(f"{tempat}: register hanya boleh 'desa' (jumlah desa dalam daftar resmi)")
+            out[str(nama)] = {"register": "desa", "nama": teks}
+            continue
+        if d.get("dataset") not in dataset or not isinstance(d.get("jumlah"), str):
+            raise ValueError(f"{tempat}: butuh 'dataset' (dataset yang dikenal) dan 'jumlah' (kolom yang dijumlah)")
+        out[str(nama)] = {"dataset": d["dataset"], "jumlah": d["jumlah"], "nama": teks}
+    return out
+
+
+def _per(v: Any, penyebut: dict, tempat: str) -> dict | None:
+    if v is None:
+        return None
+    if not isinstance(v, dict) or v.get("penyebut") not in penyebut:
+        pilihan = ", ".join(penyebut) or "-"
+        raise ValueError(f"{tempat}: 'per' harus {{penyebut: salah satu dari {pilihan}, kali: angka}}")
+    kali = v.get("kali", 1)
+    if isinstance(kali, bool) or not isinstance(kali, (int, float)) or not math.isfinite(kali) or kali <= 0:
+        raise ValueError(f"{tempat}: per.kali harus angka > 0, bukan {kali!r}")
+    return {"penyebut": v["penyebut"], "kali": float(kali)}
+
+
+def _indikator(d: dict, pilar: str, elemen: str, tempat: str, terpakai: set[str], dataset: set[str],
+               penyebut: dict | None = None, frekuensi: dict | None = None) -> Indikator:
     from indicators.skor.jenis_hitung import JENIS_HITUNG  # the registry of computations
 
     if not isinstance(d, dict):
@@ -254,8 +338,12 @@ def _indikator(d: dict, pilar: str, elemen: str, tempat: str, terpakai: set[str]
     dasar = d.get("dasar_goalposts")
     if dasar is not None:
         dasar = _teks2(dasar, tempat, "dasar_goalposts")
+    per = _per(d.get("per"), penyebut or {}, tempat)
+    frek = d.get("frekuensi", (frekuensi or {}).get(sumber, "bulanan"))
+    if frek not in FREKUENSI:
+        raise ValueError(f"{tempat}: 'frekuensi' harus salah satu dari {FREKUENSI}, bukan {frek!r}")
     return Indikator(id_, pilar, elemen, nama, definisi, satuan, arah, gp, bobot, sumber, tingkat, dict(hitung),
-                     dimensi, tingkat_data, dict(demo) if demo else None, dasar)
+                     dimensi, tingkat_data, dict(demo) if demo else None, dasar, per, frek)
 
 
 def _kematangan(raw: Any) -> tuple[Kematangan, ...]:
@@ -288,6 +376,10 @@ def baca_kerangka(raw: Any, berkas: str = "") -> Kerangka:
     if not isinstance(raw, dict) or not isinstance(raw.get("pillars"), list) or not raw["pillars"]:
         raise ValueError(f"{berkas or 'kerangka'}: harus berisi daftar 'pillars'")
     dataset = _dataset_dikenal()
+    penyebut = _penyebut(raw.get("penyebut"), dataset)
+    frekuensi = raw.get("frekuensi_sumber") or {}
+    if not isinstance(frekuensi, dict) or any(v not in FREKUENSI for v in frekuensi.values()):
+        raise ValueError(f"frekuensi_sumber: harus pemetaan dataset: {' | '.join(FREKUENSI)}")
     terpakai: set[str] = set()
     pilar, elemen, indikator = [], [], []
     for a, p in enumerate(raw["pillars"]):
@@ -317,15 +409,16 @@ def baca_kerangka(raw: Any, berkas: str = "") -> Kerangka:
                 raise ValueError(f"{tempat_e}: 'indicators' harus berisi sedikitnya satu indikator")
             ids = []
             for c, d in enumerate(inds):
-                ind = _indikator(d, pid, eid, f"{tempat_e}.indicators[{c}]", terpakai, dataset)
+                ind = _indikator(d, pid, eid, f"{tempat_e}.indicators[{c}]", terpakai, dataset, penyebut, frekuensi)
                 indikator.append(ind)
                 ids.append(ind.id)
             elemen.append(Elemen(eid, pid, e_nama, e_bobot, tuple(ids)))
             el_ids.append(eid)
         pilar.append(Pilar(pid, nama, bobot, tuple(el_ids)))
-    pengaturan = {k: v for k, v in raw.items() if k not in ("pillars", "kematangan", "idm")}
+    terurai = ("pillars", "kematangan", "idm", "ketersediaan", "penyebut", "frekuensi_sumber")
+    pengaturan = {k: v for k, v in raw.items() if k not in terurai}
     return Kerangka(tuple(pilar), tuple(elemen), tuple(indikator), _kematangan(raw.get("kematangan")),
-                    pengaturan, raw.get("idm") or {}, berkas)
+                    pengaturan, raw.get("idm") or {}, berkas, _ketersediaan(raw.get("ketersediaan")), penyebut)
 
 
 @lru_cache(maxsize=16)

@@ -41,6 +41,9 @@ from indicators.skor.normalisasi import NORMALISASI
 from indicators.skor.perlakuan import IMPUTASI
 from indicators.skor.pipeline import PengaturanSkor, Siapan, agregasi_hierarki, normal, peringkat, siapkan
 
+# what ``siapkan`` needs beyond the values: a declared grouping and the previous period (``bahan_imputasi``)
+_BAHAN = ("kelompok", "nilai_lalu")
+
 
 def _blas_satu_utas(fungsi):
     """Run with one BLAS thread: the many small matrix products here lose more to thread start-up
@@ -82,18 +85,19 @@ class PengaturanKetidakpastian:
 class _Mesin:
     """Index of many runs at once; normalised matrices cached per (normalisation, imputation)."""
 
-    def __init__(self, siap: Siapan, p: PengaturanSkor):
-        self.siap, self.p, self.s = siap, p, siap.struktur
+    def __init__(self, siap: Siapan):
+        self.siap, self.p, self.s = siap, siap.pengaturan, siap.struktur
         self._n: dict[tuple[str, str], np.ndarray] = {}
 
     def normal(self, norm: str, imp: str) -> np.ndarray:
         if (norm, imp) not in self._n:
-            self._n[(norm, imp)] = normal(self.siap, norm, imp, self.p.outlier)[0]
+            self._n[(norm, imp)] = normal(self.siap, norm, imp, self.p.perlakuan, self.p.potong_zskor)[0]
         return self._n[(norm, imp)]
 
     def indeks(self, norm: list[str], agg: list[str], imp: list[str],
                w_ind: np.ndarray, w_el: np.ndarray, w_pil: np.ndarray) -> np.ndarray:
-        """Index (runs, units): run r uses methods norm[r], agg[r], imp[r] and weights w_*[r]."""
+        """Index (runs, units): run r uses methods norm[r], agg[r], imp[r] and weights w_*[r]; a screened
+        unit has none (it is excluded from every ranking)."""
         r, u = len(norm), len(self.siap.kode)
         out = np.full((r, u), np.nan)
         kombinasi = pd.DataFrame({"n": norm, "a": agg, "i": imp})
@@ -103,8 +107,9 @@ class _Mesin:
             x = self.normal(m, i)
             for awal in range(0, len(baris), potong):
                 sel = baris[awal:awal + potong]
-                out[sel] = agregasi_hierarki(x, self.s, w_ind[sel], w_el[sel], w_pil[sel], self.siap.mask_pilar,
-                                             self.p.ambang_unit, a)[2]
+                out[sel] = agregasi_hierarki(x, self.s, w_ind[sel], w_el[sel], w_pil[sel], self.siap.mask_elemen,
+                                             self.siap.mask_pilar, self.p.ambang_indeks, a)[2]
+        out[:, self.siap.tersaring] = np.nan
         return out
 
     def nominal(self) -> np.ndarray:
@@ -125,6 +130,14 @@ class HasilKetidakpastian:
     ``sampel``: per run the sampled methods and the mean absolute rank shift against the nominal."""
     peringkat: pd.DataFrame
     sampel: pd.DataFrame
+
+
+def _bahan(bahan: dict) -> dict:
+    """The imputation inputs (``pipeline.bahan_imputasi``) passed on to ``siapkan``; others refused."""
+    lain = set(bahan) - set(_BAHAN)
+    if lain:
+        raise TypeError(f"argumen tak dikenal: {sorted(lain)}")
+    return bahan
 
 
 def _persentil(x: np.ndarray, q: float) -> np.ndarray:
@@ -150,7 +163,7 @@ def _geser_rata(rank: np.ndarray, rank0: np.ndarray) -> np.ndarray:
 
 @_blas_satu_utas
 def ketidakpastian(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor | None = None,
-                   uji: PengaturanKetidakpastian | None = None) -> HasilKetidakpastian:
+                   uji: PengaturanKetidakpastian | None = None, **bahan) -> HasilKetidakpastian:
     """Rank intervals of every unit over ``uji.n`` sampled runs (see the module docstring).
 
     >>> from indicators.skor.kerangka import muat_kerangka
@@ -162,8 +175,8 @@ def ketidakpastian(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengat
     [[1, 1, 1], [2, 2, 2]]
     """
     p, uji = pengaturan or PengaturanSkor(), uji or PengaturanKetidakpastian()
-    siap = siapkan(nilai, kerangka, tingkat, p)
-    mesin = _Mesin(siap, p)
+    siap = siapkan(nilai, kerangka, tingkat, p, **_bahan(bahan))
+    mesin = _Mesin(siap)
     indeks0 = mesin.nominal()
     rank0 = peringkat(indeks0)
     rng = np.random.default_rng(uji.seed)
@@ -201,7 +214,7 @@ FAKTOR = {
 
 @_blas_satu_utas
 def sensitivitas(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor | None = None,
-                 uji: PengaturanKetidakpastian | None = None) -> pd.DataFrame:
+                 uji: PengaturanKetidakpastian | None = None, **bahan) -> pd.DataFrame:
     """First-order and total Sobol indices of the mean absolute rank shift, one row per factor.
 
     Columns ``faktor, nama_id, nama_en, sobol_pertama, sobol_total``. ``uji.n_sobol`` base samples
@@ -217,8 +230,8 @@ def sensitivitas(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengatur
     np.float64(0.0)
     """
     p, uji = pengaturan or PengaturanSkor(), uji or PengaturanKetidakpastian()
-    siap = siapkan(nilai, kerangka, tingkat, p)
-    mesin = _Mesin(siap, p)
+    siap = siapkan(nilai, kerangka, tingkat, p, **_bahan(bahan))
+    mesin = _Mesin(siap)
     rank0 = peringkat(mesin.nominal())
     rng = np.random.default_rng(uji.seed)
     kolam = mesin.bobot_acak(rng, uji.n_sobol, uji.derau_bobot)
@@ -253,7 +266,7 @@ class HasilHapusPilar:
 
 @_blas_satu_utas
 def hapus_pilar(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str,
-                pengaturan: PengaturanSkor | None = None) -> HasilHapusPilar:
+                pengaturan: PengaturanSkor | None = None, **bahan) -> HasilHapusPilar:
     """Rank shifts when each pillar is removed in turn (its weight set to 0; index re-weighted).
 
     >>> import pandas as pd
@@ -265,8 +278,9 @@ def hapus_pilar(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str,
     [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
     p = pengaturan or PengaturanSkor()
-    siap = siapkan(nilai, kerangka, tingkat, p)
-    mesin, s = _Mesin(siap, p), siap.struktur
+    siap = siapkan(nilai, kerangka, tingkat, p, **_bahan(bahan))
+    mesin, s = _Mesin(siap), siap.struktur
+    p = siap.pengaturan
     rank0 = peringkat(mesin.nominal())
     n_p = len(s.pilar)
     w_pil = np.repeat(s.w_pilar[None], n_p, axis=0)

@@ -130,6 +130,28 @@ class Konteks:
     periode: str
     wilayah_desa: pd.DataFrame
     _cache: dict = field(default_factory=dict)
+    catatan: list = field(default_factory=list)   # per-unit notes for the audit trail (``catat``)
+
+    def catat(self, indikator: str, kode, perlakuan: str, keterangan: str) -> None:
+        """Note that units ``kode`` got no value for ``indikator`` and why (nothing when empty)."""
+        kode = [str(k) for k in kode]
+        if kode:
+            self.catatan.append({"indikator": indikator, "kode_wilayah": kode, "perlakuan": perlakuan,
+                                 "keterangan": keterangan})
+
+    def penyebut(self, nama: str) -> pd.Series:
+        """A declared denominator (framework ``penyebut``) per unit of the level: the sum of its column
+        over the unit's rows, or the number of villages in the register; only values > 0."""
+        d = self.kerangka.penyebut[nama]
+        if d.get("register") == "desa":
+            s = self.unit_desa().astype(float)
+        else:
+            df = self.baca(d["dataset"])
+            if d["jumlah"] not in df:
+                raise DataTidakAda(f"kolom {d['jumlah']!r} tidak ada di {d['dataset']}")
+            df = df[df["_unit"].notna()]
+            s = pd.to_numeric(df[d["jumlah"]], errors="coerce").groupby(df["_unit"]).sum(min_count=1)
+        return s[s > 0]
 
     @property
     def akhir(self) -> pd.Timestamp:

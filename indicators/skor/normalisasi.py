@@ -1,14 +1,17 @@
 """Step 5 of docs/metode.md: normalisation of indicator values onto 0–100 (100 = best), one piece per method.
 
 Every method takes the raw matrix ``x`` (units × indicators, NaN = missing) and the indicators'
-``Arah`` (direction, worst and best goalposts) and returns scores in [0, 100] with NaN kept, plus
-an audit block (``audit.blok``). ``NORMALISASI`` is the dispatcher; ``berbasis_data`` marks methods whose result depends
-on the other units (COINr's outlier treatment applies only to those).
+``Arah`` (direction, worst and best goalposts) and returns scores (100 = best; in [0, 100] for every
+method except the z-score, which is unbounded) with NaN kept, plus an audit block (``audit.blok``).
+``NORMALISASI`` is the dispatcher; ``berbasis_data`` marks methods whose result depends on the other
+units (COINr's outlier treatment applies only to those).
 
 - ``goalposts`` (default): (x − worst)/(best − worst)·100, truncated to [0, 100]. Comparable across
   periods and districts. An indicator without goalposts falls back to min-max (recorded).
 - ``minmax``: (x − min)/(max − min)·100 across the units; NOT comparable across periods or districts.
-- ``zskor``: 50 + 10·z (z with the sample standard deviation), truncated to [0, 100].
+- ``zskor``: 50 + 10·z, z = (x − mean)/sd with the sample standard deviation; NOT truncated (as
+  the reference): with n units |z| ≤ (n − 1)/√n, so scores outside [0, 100] need |z| > 5. Truncating
+  to [0, 100] is a declared option of the pipeline (``PengaturanSkor.potong_zskor``, recorded).
 - ``peringkat_persentil``: (rank − 1)/(n − 1)·100, ties averaged.
 - ``jarak_target``: (x − min)/(best − min)·100 capped at 100 (COINr's distance to target, target =
   the best goalpost); falls back to min-max without goalposts.
@@ -96,9 +99,20 @@ def zskor(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
         y = SEDANG + 10 * (o - rata) / sb
     datar = ~(sb > 0)
     y[:, datar] = SEDANG
-    y = np.clip(y, 0, 100)
     y[np.isnan(x)] = np.nan
     return y, _audit(datar & (n > 0), "tanpa_sebaran", "simpangan baku nol: skor 50")
+
+
+def potong(y: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, Blok]:
+    """Scores truncated to [0, 100], every truncated cell recorded (``x`` the raw values for the audit).
+
+    >>> potong(np.array([[-3.0], [50.0], [104.0]]), np.array([[1.0], [2.0], [3.0]]))[0].ravel().tolist()
+    [0.0, 50.0, 100.0]
+    """
+    with np.errstate(invalid="ignore"):
+        luar = (y < 0) | (y > 100)
+    z = np.clip(y, 0, 100)
+    return z, _audit(luar, "dipotong", "skor-z di luar 0–100: dipotong", x, z)
 
 
 def peringkat_persentil(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
@@ -154,7 +168,8 @@ NORMALISASI: dict[str, Normaliser] = {
                              "en": "Fixed bounds in natural units: scores are comparable across periods and "
                                    "districts."}),
     "minmax": Normaliser(minmax, True, {"id": "Min-maks antarwilayah", "en": "Min-max across units"}, _RELATIF),
-    "zskor": Normaliser(zskor, True, {"id": "Skor-z (50 + 10z)", "en": "z-score (50 + 10z)"}, _RELATIF),
+    "zskor": Normaliser(zskor, True, {"id": "Skor-z (50 + 10z, tanpa batas)", "en": "z-score (50 + 10z, unbounded)"},
+                         _RELATIF),
     "peringkat_persentil": Normaliser(peringkat_persentil, False,
                                       {"id": "Peringkat persentil", "en": "Percentile rank"}, _RELATIF),
     "jarak_target": Normaliser(jarak_target, False, {"id": "Jarak ke target", "en": "Distance to target"},

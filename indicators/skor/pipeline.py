@@ -2,13 +2,16 @@
 
 ``skor(nilai, kerangka, tingkat)`` takes the indicator values (``hitung.hitung_nilai``) and returns a
 ``HasilSkor``; ``skor_wilayah`` does both for a kabupaten, level and period. All choices are in
-``PengaturanSkor`` (defaults as in docs/metode.md). Same input → identical output: nothing random, every
-sort stable.
+``PengaturanSkor`` (:mod:`indicators.skor.pengaturan`). Same input → identical output: nothing
+random, every sort stable.
 
-Data availability: an indicator present for fewer than 65 % of the units is flagged (excluded only
-when ``buang_indikator_jarang``); a unit with fewer than 2/3 of a pillar's indicators gets no score
-for that pillar, and a unit with fewer than 2/3 of the pillars gets no index ("data tidak cukup":
-NaN, never 0). Availability is judged on the data before imputation.
+Data availability is the framework's declared rule (``ketersediaan``, judged on the data before
+imputation, thresholds inclusive): an indicator present for fewer than ``indikator`` of the units is
+flagged (excluded only when ``buang_indikator_jarang``); a unit gets an element, pillar or index
+score only with at least the declared share of its members (``elemen``, ``pilar``, ``indeks``) —
+otherwise "data tidak cukup": NaN, never 0, and listed in ``HasilSkor.kosong``. Screening: a unit
+with values for fewer than ``penyaringan`` of the level's indicators keeps its scores but gets no
+rank (listed in ``HasilSkor.tersaring``).
 
 >>> import numpy as np, pandas as pd
 >>> from indicators.skor.kerangka import muat_kerangka
@@ -26,163 +29,29 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
-from indicators.skor.agregasi import AGREGASI, agregasikan
+from indicators.skor.hierarki import (
+    DESIMAL_PERINGKAT,
+    Struktur,
+    agregasi_hierarki,
+    bobot_efektif,
+    cukup,
+    label_kematangan,
+    peringkat,
+    struktur,
+)
 from indicators.skor.kerangka import PILAR, Kerangka
-from indicators.skor.normalisasi import NORMALISASI, Arah, normalisasikan
-from indicators.skor.perlakuan import IMPUTASI, imputasikan, perlakukan_outlier
+from indicators.skor.normalisasi import NORMALISASI, normalisasikan, potong
+from indicators.skor.pengaturan import PengaturanSkor
+from indicators.skor.perlakuan import imputasikan, perlakukan_outlier
+
+__all__ = ["DESIMAL_PERINGKAT", "KOLOM_AUDIT", "HasilSkor", "PengaturanSkor", "Siapan", "Struktur",
+           "agregasi_hierarki", "bobot_efektif", "label_kematangan", "normal", "peringkat", "siapkan", "skor",
+           "skor_berkala", "skor_wilayah", "struktur"]
 
 KOLOM_AUDIT = ["langkah", "kode_wilayah", "indikator", "pilar", "perlakuan", "nilai_lama", "nilai_baru", "keterangan"]
-DESIMAL_PERINGKAT = 9   # scores are compared at this precision, so float noise never breaks a tie
+KOLOM_KOSONG = ["kode_wilayah", "tingkat_hierarki", "id", "ketersediaan", "ambang", "alasan"]
 _KELOMPOK = {13: 8, 8: 5}  # a village's group is its kecamatan, a kecamatan's its kabupaten
-
-
-@dataclass(frozen=True)
-class PengaturanSkor:
-    """Every choice of the pipeline, defaults as in docs/metode.md.
-
-    ``bobot`` overrides weights by id (pillar, element or indicator; 0 switches one off).
-
-    >>> PengaturanSkor(bobot={"governance": 2}).bobot
-    (('governance', 2.0),)
-    """
-    normalisasi: str = "goalposts"
-    agregasi: str = "aritmetika"
-    imputasi: str = "tidak_ada"
-    outlier: bool = True
-    ambang_indikator: float = 0.65
-    ambang_unit: float = 2 / 3
-    buang_indikator_jarang: bool = False
-    bobot: Mapping[str, float] | tuple = ()
-
-    def __post_init__(self):
-        for nama, pilihan in (("normalisasi", NORMALISASI), ("agregasi", AGREGASI), ("imputasi", IMPUTASI)):
-            if getattr(self, nama) not in pilihan:
-                raise ValueError(f"{nama} tidak dikenal {getattr(self, nama)!r}; pilih dari {', '.join(pilihan)}")
-        for nama in ("ambang_indikator", "ambang_unit"):
-            if not 0 <= getattr(self, nama) <= 1:
-                raise ValueError(f"{nama} harus di antara 0 dan 1")
-        b = dict(self.bobot)
-        for k, v in b.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v) or v < 0:
-                raise ValueError(f"bobot {k!r} harus angka >= 0, bukan {v!r}")
-        object.__setattr__(self, "bobot", tuple(sorted((str(k), float(v)) for k, v in b.items())))
-
-
-@dataclass(frozen=True)
-class Struktur:
-    """The framework at one level as arrays: membership matrices, weights and directions."""
-    indikator: tuple[str, ...]
-    elemen: tuple[str, ...]
-    pilar: tuple[str, ...]
-    elemen_indikator: np.ndarray   # (k, E) one-hot
-    pilar_elemen: np.ndarray       # (E, P) one-hot
-    w_indikator: np.ndarray
-    w_elemen: np.ndarray
-    w_pilar: np.ndarray
-    arah: Arah
-
-    @property
-    def pilar_indikator(self) -> np.ndarray:
-        return self.elemen_indikator @ self.pilar_elemen
-
-
-def struktur(kerangka: Kerangka, bobot: Mapping[str, float] | tuple = ()) -> Struktur:
-    """Arrays of a (level-filtered) framework, with weight overrides applied.
-
-    >>> from indicators.skor.kerangka import muat_kerangka
-    >>> s = struktur(muat_kerangka().untuk_tingkat("desa"), {"governance": 2})
-    >>> s.elemen_indikator.shape, s.w_pilar.tolist()
-    ((25, 14), [2.0, 1.0, 1.0, 1.0, 1.0, 1.0])
-    """
-    b = dict(bobot)
-    tidak_dikenal = set(b) - {x.id for x in (*kerangka.pilar, *kerangka.elemen, *kerangka.indikator)}
-    if tidak_dikenal:
-        raise ValueError(f"bobot untuk id yang tidak ada dalam kerangka: {sorted(tidak_dikenal)}")
-    ind, el, pl = kerangka.indikator, kerangka.elemen, kerangka.pilar
-    ei = {e.id: n for n, e in enumerate(el)}
-    pi = {p.id: n for n, p in enumerate(pl)}
-    G = np.zeros((len(ind), len(el)))
-    G[np.arange(len(ind)), [ei[i.elemen] for i in ind]] = 1.0
-    H = np.zeros((len(el), len(pl)))
-    H[np.arange(len(el)), [pi[e.pilar] for e in el]] = 1.0
-    gp = np.array([i.goalposts if i.goalposts else (np.nan, np.nan) for i in ind], dtype=float).reshape(len(ind), 2)
-    arah = Arah(np.array([1.0 if i.arah == "higher" else -1.0 for i in ind]), gp[:, 0], gp[:, 1])
-    return Struktur(tuple(i.id for i in ind), tuple(e.id for e in el), tuple(p.id for p in pl), G, H,
-                    np.array([b.get(i.id, i.bobot) for i in ind], dtype=float),
-                    np.array([b.get(e.id, e.bobot) for e in el], dtype=float),
-                    np.array([b.get(p.id, p.bobot) for p in pl], dtype=float), arah)
-
-
-def bobot_efektif(s: Struktur) -> np.ndarray:
-    """Each indicator's weight in the overall index when every value is present (sums to 1).
-
-    >>> from indicators.skor.kerangka import muat_kerangka
-    >>> w = bobot_efektif(struktur(muat_kerangka().untuk_tingkat("kabupaten")))
-    >>> round(float(w.sum()), 12), round(float(w[0]), 6)     # gov_sla_layanan: 1/4 · 1/3 · 1/6
-    (1.0, 0.013889)
-    """
-    def bagi(w, anggota):  # w_j / Σ weights of j's group
-        total = anggota @ (anggota.T @ w)
-        return np.divide(w, total, out=np.zeros_like(w), where=total > 0)
-    wi = bagi(s.w_indikator, s.elemen_indikator)
-    we = bagi(s.w_elemen, s.pilar_elemen)
-    wp = s.w_pilar / s.w_pilar.sum() if s.w_pilar.sum() > 0 else np.zeros_like(s.w_pilar)
-    return wi * (s.elemen_indikator @ (we * (s.pilar_elemen @ wp)))
-
-
-def agregasi_hierarki(n: np.ndarray, s: Struktur, w_ind: np.ndarray, w_el: np.ndarray, w_pil: np.ndarray,
-                      mask_pilar: np.ndarray, ambang_unit: float, metode: str
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Indicators → elements → pillars → index for R runs at once.
-
-    ``n`` normalised scores (units, k) or (R, units, k); weights (R, ·); ``mask_pilar`` (units, P) says
-    which unit has enough data for which pillar. Returns element (R, u, E), pillar (R, u, P) and
-    index (R, u) scores.
-
-    >>> from indicators.skor.kerangka import muat_kerangka
-    >>> s = struktur(muat_kerangka().untuk_tingkat("kabupaten"))
-    >>> n = np.full((1, len(s.indikator)), 60.0)
-    >>> agregasi_hierarki(n, s, s.w_indikator[None], s.w_elemen[None], s.w_pilar[None],
-    ...                   np.ones((1, 6), bool), 2 / 3, "aritmetika")[2].tolist()
-    [[60.0]]
-    """
-    x = n if n.ndim == 3 else n[None]
-    el = agregasikan(x, w_ind[:, :, None] * s.elemen_indikator[None], metode)
-    el = np.where((mask_pilar @ s.pilar_elemen.T > 0)[None], el, np.nan)
-    pl = agregasikan(el, w_el[:, :, None] * s.pilar_elemen[None], metode)
-    pl = np.where(mask_pilar[None], pl, np.nan)
-    aktif = w_pil > 0
-    cukup = (~np.isnan(pl) & aktif[:, None, :]).sum(axis=2) >= ambang_unit * aktif.sum(axis=1)[:, None] - 1e-9
-    idx = agregasikan(pl, w_pil[:, :, None], metode)[:, :, 0]
-    return el, pl, np.where(cukup, idx, np.nan)
-
-
-def peringkat(indeks: np.ndarray) -> np.ndarray:
-    """Rank 1 = highest score, ties share the best rank; NaN stays NaN. Works on (u,) or (R, u).
-
-    >>> peringkat(np.array([50.0, np.nan, 70.0, 50.0])).tolist()
-    [2.0, nan, 1.0, 2.0]
-    """
-    x = np.atleast_2d(np.round(indeks, DESIMAL_PERINGKAT))
-    r = rankdata(np.where(np.isnan(x), np.inf, -x), method="min", axis=1).astype(float)
-    r[np.isnan(x)] = np.nan
-    return r.reshape(np.shape(indeks))
-
-
-def label_kematangan(indeks: np.ndarray | pd.Series, kerangka: Kerangka) -> np.ndarray:
-    """Maturity level (1…5, 0 where the index is missing) from the bands declared in the framework.
-
-    >>> from indicators.skor.kerangka import muat_kerangka
-    >>> label_kematangan(np.array([0.0, 19.99, 20.0, 79.9, 80.0, 100.0, np.nan]), muat_kerangka()).tolist()
-    [1, 1, 2, 4, 5, 5, 0]
-    """
-    batas = np.array([b.batas_bawah for b in kerangka.kematangan])
-    level = np.array([b.level for b in kerangka.kematangan])
-    x = np.asarray(indeks, dtype=float)
-    pos = np.searchsorted(batas, np.where(np.isnan(x), -1.0, x), side="right") - 1
-    return np.where(np.isnan(x) | (pos < 0), 0, level[np.clip(pos, 0, len(level) - 1)])
 
 
 @dataclass(frozen=True)
@@ -190,13 +59,18 @@ class Siapan:
     """What does not change between runs: structure, raw values, groups and availability masks."""
     kerangka: Kerangka
     struktur: Struktur
+    pengaturan: PengaturanSkor
     kode: tuple[str, ...]
     x: np.ndarray
     kelompok: np.ndarray
+    mask_elemen: np.ndarray
     mask_pilar: np.ndarray
+    ketersediaan_elemen: np.ndarray
     ketersediaan_pilar: np.ndarray
     ketersediaan_indikator: np.ndarray
     cakupan: np.ndarray
+    tersaring: np.ndarray
+    x_lalu: np.ndarray | None = field(default=None, repr=False)
     audit: tuple = field(default=(), repr=False)   # audit rows as column arrays (``_baris_audit``)
 
 
@@ -226,9 +100,12 @@ def _tabel_audit(bagian) -> pd.DataFrame:
     return pd.DataFrame({k: np.concatenate([b[k] for b in bagian]) for k in KOLOM_AUDIT}, columns=KOLOM_AUDIT)
 
 
-def _kelompok(kode: np.ndarray) -> np.ndarray:
-    """Group of each unit for imputation: a village's kecamatan, a kecamatan's kabupaten."""
+def _kelompok(kode: np.ndarray, kelompok: Mapping[str, str] | None) -> np.ndarray:
+    """Group of each unit for imputation: the declared grouping (``kelompok``: code → group; a unit
+    without one has none), else a village's kecamatan and a kecamatan's kabupaten."""
     s = pd.Series(kode, dtype=object).astype(str)
+    if kelompok is not None:
+        return s.map(dict(kelompok)).to_numpy(dtype=object)
     panjang = s.str.len()
     out = s.copy()
     for n, m in _KELOMPOK.items():
@@ -236,16 +113,27 @@ def _kelompok(kode: np.ndarray) -> np.ndarray:
     return out.to_numpy(dtype=object)
 
 
-def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor) -> Siapan:
+def _kosong_audit(kode: tuple, ids: tuple, share: np.ndarray, ok: np.ndarray, perlakuan: str, ket: str, kolom: str):
+    u, q = np.nonzero(~ok)
+    return _baris_audit("ketersediaan", len(u), kode_wilayah=np.asarray(kode, dtype=object)[u] if len(u) else [],
+                        **{kolom: np.asarray(ids, dtype=object)[q] if len(q) else []}, perlakuan=perlakuan,
+                        nilai_lama=share[u, q], keterangan=ket)
+
+
+def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor,
+            kelompok: Mapping[str, str] | None = None, nilai_lalu: pd.DataFrame | None = None) -> Siapan:
     """Step 2: restrict the framework to the level, check availability, fix the unit order (by code).
 
-    Shared by ``skor`` and the uncertainty analysis.
+    Shared by ``skor`` and the uncertainty analysis. ``kelompok`` (code → group) replaces the parent
+    areas as the grouping of group imputation; ``nilai_lalu`` are the previous period's values (for
+    ``periode_lalu`` imputation).
 
     >>> from indicators.skor.kerangka import muat_kerangka
     >>> s = siapkan(pd.DataFrame({"gov_spbe": [3.0]}, index=["18.02"]), muat_kerangka(), "kabupaten", PengaturanSkor())
     >>> s.kode, s.mask_pilar.tolist()        # 1 of 7 governance indicators: not enough for a pillar score
     (('18.02',), [[False, False, False, False, False, False]])
     """
+    p = pengaturan.untuk(kerangka)
     k = kerangka.untuk_tingkat(tingkat)
     ids = [i.id for i in k.indikator]
     kurang = [i for i in ids if i not in nilai.columns]
@@ -260,34 +148,37 @@ def siapkan(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: P
     x[~np.isfinite(x)] = np.nan
     ada = ~np.isnan(x)
     tersedia = ada.mean(axis=0) if len(x) else np.zeros(len(ids))
-    jarang = np.flatnonzero(tersedia < pengaturan.ambang_indikator)
+    jarang = np.flatnonzero(tersedia < p.ambang_indikator)
     audit.append(_baris_audit(
         "ketersediaan", len(jarang), indikator=[ids[j] for j in jarang], nilai_lama=tersedia[jarang],
-        perlakuan="dikecualikan" if pengaturan.buang_indikator_jarang else "di_bawah_ambang",
-        keterangan=[f"ketersediaan {tersedia[j]:.0%} < {pengaturan.ambang_indikator:.0%}" for j in jarang]))
-    if pengaturan.buang_indikator_jarang and len(jarang):
+        perlakuan="dikecualikan" if p.buang_indikator_jarang else "di_bawah_ambang",
+        keterangan=[f"ketersediaan {tersedia[j]:.0%} < {p.ambang_indikator:.0%}" for j in jarang]))
+    pertahankan = np.ones(len(ids), bool)
+    if p.buang_indikator_jarang and len(jarang):
         k = k.tanpa({ids[j] for j in jarang})
-        pertahankan = np.ones(len(ids), bool)
         pertahankan[jarang] = False
         x, ada, tersedia = x[:, pertahankan], ada[:, pertahankan], tersedia[pertahankan]
-    s = struktur(k, pengaturan.bobot)
-    per_pilar = s.pilar_indikator
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ket_pilar = (ada.astype(float) @ per_pilar) / per_pilar.sum(axis=0)
-    mask = ket_pilar >= pengaturan.ambang_unit - 1e-9
+    x_lalu = None
+    if nilai_lalu is not None:
+        lalu = nilai_lalu.reindex(index=x_df.index, columns=ids).apply(pd.to_numeric, errors="coerce")
+        x_lalu = lalu.to_numpy(dtype=float)[:, pertahankan]
+    s = struktur(k, p.bobot)
     kode = tuple(x_df.index.tolist())
-    u, q = np.nonzero(~mask)
-    audit.append(_baris_audit(
-        "ketersediaan", len(u), kode_wilayah=np.asarray(kode, dtype=object)[u] if len(u) else [],
-        pilar=np.asarray(s.pilar, dtype=object)[q] if len(q) else [], perlakuan="data_tidak_cukup",
-        nilai_lama=ket_pilar[u, q],
-        keterangan=f"ketersediaan pilar < {pengaturan.ambang_unit:.0%}: tanpa skor pilar"))
+    ket_el, mask_el = cukup(ada, s.elemen_indikator, p.ambang_elemen)
+    ket_pilar, mask = cukup(ada, s.pilar_indikator, p.ambang_pilar)
+    audit.append(_kosong_audit(kode, s.pilar, ket_pilar, mask, "data_tidak_cukup",
+                               f"ketersediaan pilar < {p.ambang_pilar:.0%}: tanpa skor pilar", "pilar"))
     cakupan = ada.mean(axis=1) * 100 if ada.shape[1] else np.full(len(kode), np.nan)
-    return Siapan(k, s, kode, x, _kelompok(np.asarray(kode, dtype=object)), mask, ket_pilar, tersedia, cakupan,
-                  tuple(audit))
+    saring = np.nan_to_num(cakupan, nan=0.0) / 100 < p.ambang_penyaringan - 1e-9
+    audit.append(_baris_audit(
+        "penyaringan", int(saring.sum()), kode_wilayah=np.asarray(kode, dtype=object)[saring], perlakuan="tersaring",
+        nilai_lama=cakupan[saring], keterangan=f"data < {p.ambang_penyaringan:.0%} indikator: tanpa peringkat"))
+    return Siapan(k, s, p, kode, x, _kelompok(np.asarray(kode, dtype=object), kelompok), mask_el, mask, ket_el,
+                  ket_pilar, tersedia, cakupan, saring, x_lalu, tuple(audit))
 
 
-def normal(siap: Siapan, normalisasi: str, imputasi: str, outlier: bool = True) -> tuple[np.ndarray, list]:
+def normal(siap: Siapan, normalisasi: str, imputasi: str, perlakuan: str = "bawaan",
+           potong_zskor: bool = False) -> tuple[np.ndarray, list]:
     """Steps 3–5: imputation, outlier treatment (data-driven methods only), normalisation.
 
     Returns the normalised matrix and its audit rows (column arrays, see ``_baris_audit``).
@@ -297,13 +188,16 @@ def normal(siap: Siapan, normalisasi: str, imputasi: str, outlier: bool = True) 
     >>> float(normal(s, "goalposts", "tidak_ada")[0][0, s.struktur.indikator.index("gov_spbe")])   # 2.5 of 0–5
     50.0
     """
-    x, a = imputasikan(siap.x, siap.kelompok, imputasi)
+    x, a = imputasikan(siap.x, siap.kelompok, imputasi, siap.x_lalu)
     audit = [_dari_blok(a, "imputasi", siap)]
-    if outlier and NORMALISASI[normalisasi].berbasis_data:
-        x, a = perlakukan_outlier(x)
+    if perlakuan != "tidak_ada" and NORMALISASI[normalisasi].berbasis_data:
+        x, a = perlakukan_outlier(x, perlakuan)
         audit.append(_dari_blok(a, "outlier", siap))
     n, a = normalisasikan(x, siap.struktur.arah, normalisasi)
     audit.append(_dari_blok(a, "normalisasi", siap))
+    if potong_zskor and normalisasi == "zskor":
+        n, a = potong(n, x)
+        audit.append(_dari_blok(a, "normalisasi", siap))
     return n, audit
 
 
@@ -312,11 +206,15 @@ class HasilSkor:
     """Everything a page shows about one scoring run. Frames are indexed by row, keyed by kode_wilayah.
 
     - ``skor``: kode_wilayah, indeks, the six pillars, kematangan (level 0–5; 0 = no index),
-      kematangan_id, kematangan_en, cakupan (% of indicators with data), peringkat (1 = best).
+      kematangan_id, kematangan_en, cakupan (% of indicators with data), peringkat (1 = best; none
+      for a screened unit).
     - ``elemen`` / ``normal`` / ``nilai``: element scores, normalised indicators (0–100), raw values.
     - ``ketersediaan``: per indicator: availability share and the below-threshold flag.
     - ``bobot_efektif``: per indicator: framework weights and the effective weight in the index.
-    - ``audit``: every treatment, columns ``KOLOM_AUDIT``.
+    - ``kosong``: every element, pillar and index the availability rule blanked although some of its
+      members had data (``KOLOM_KOSONG``); ``tersaring``: the screened units and their data share.
+    - ``audit``: every treatment, columns ``KOLOM_AUDIT``; ``pengaturan``: the settings in force
+      (thresholds filled in from the framework).
     """
     tingkat: str
     pengaturan: PengaturanSkor
@@ -327,12 +225,39 @@ class HasilSkor:
     ketersediaan: pd.DataFrame
     bobot_efektif: pd.DataFrame
     audit: pd.DataFrame
+    kosong: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=KOLOM_KOSONG))
+    tersaring: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["kode_wilayah", "cakupan"]))
     siapan: Siapan = field(repr=False, default=None)
 
 
+def _tabel_kosong(siap: Siapan, el: np.ndarray, pl: np.ndarray, idx: np.ndarray) -> pd.DataFrame:
+    """Units the availability rule blanked at each level although a member had data."""
+    p, s, kode = siap.pengaturan, siap.struktur, np.asarray(siap.kode, dtype=object)
+    bagian = []
+    for nama, skor_, share, mask, ids, ambang in (
+            ("elemen", el, siap.ketersediaan_elemen, siap.mask_elemen, s.elemen, p.ambang_elemen),
+            ("pilar", pl, siap.ketersediaan_pilar, siap.mask_pilar, s.pilar, p.ambang_pilar)):
+        u, q = np.nonzero(np.isnan(skor_) & (np.nan_to_num(share) > 0))
+        alasan = np.where(mask[u, q], "pilar_tidak_cukup", "di_bawah_ambang") if nama == "elemen" else "di_bawah_ambang"
+        bagian.append(pd.DataFrame({"kode_wilayah": kode[u], "tingkat_hierarki": nama,
+                                    "id": np.asarray(ids, dtype=object)[q], "ketersediaan": share[u, q],
+                                    "ambang": ambang, "alasan": alasan}))
+    aktif = s.w_pilar > 0
+    ada = (~np.isnan(pl[:, aktif])).sum(axis=1)
+    u = np.flatnonzero(np.isnan(idx) & (ada > 0))
+    bagian.append(pd.DataFrame({"kode_wilayah": kode[u], "tingkat_hierarki": "indeks", "id": "indeks",
+                                "ketersediaan": ada[u] / max(int(aktif.sum()), 1), "ambang": p.ambang_indeks,
+                                "alasan": "di_bawah_ambang"}))
+    return pd.concat(bagian, ignore_index=True)[KOLOM_KOSONG]
+
+
 def skor(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: PengaturanSkor | None = None,
-         catatan: list | None = None) -> HasilSkor:
+         catatan: list | None = None, kelompok: Mapping[str, str] | None = None,
+         nilai_lalu: pd.DataFrame | None = None) -> HasilSkor:
     """Score every unit of ``nilai`` (index kode_wilayah, one column per indicator, natural units).
+
+    ``catatan``: notes of the value computation (``hitung_nilai``) for the audit trail;
+    ``kelompok``/``nilai_lalu``: see :func:`siapkan`.
 
     >>> import pandas as pd
     >>> from indicators.skor.kerangka import baca_kerangka
@@ -345,24 +270,30 @@ def skor(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: Peng
     >>> skor(nilai, k, "desa").skor[["indeks", "living", "peringkat"]].values.tolist()
     [[90.0, 90.0, 1], [10.0, 10.0, 2]]
     """
-    p = pengaturan or PengaturanSkor()
-    siap = siapkan(nilai, kerangka, tingkat, p)
-    s = siap.struktur
-    n, audit = normal(siap, p.normalisasi, p.imputasi, p.outlier)
+    siap = siapkan(nilai, kerangka, tingkat, pengaturan or PengaturanSkor(), kelompok, nilai_lalu)
+    p, s = siap.pengaturan, siap.struktur
+    n, audit = normal(siap, p.normalisasi, p.imputasi, p.perlakuan, p.potong_zskor)
     el, pl, idx = agregasi_hierarki(n, s, s.w_indikator[None], s.w_elemen[None], s.w_pilar[None],
-                                    siap.mask_pilar, p.ambang_unit, p.agregasi)
+                                    siap.mask_elemen, siap.mask_pilar, p.ambang_indeks, p.agregasi)
     el, pl, idx = el[0], pl[0], idx[0]
     kode = pd.Index(siap.kode, name="kode_wilayah")
-    cukup_pilar = ~np.isnan(pl).all(axis=1) if pl.shape[1] else np.zeros(len(kode), bool)
-    tanpa_indeks = np.flatnonzero(np.isnan(idx) & cukup_pilar)
+    kosong = _tabel_kosong(siap, el, pl, idx)
     catatan = catatan or []
+    baris_hitung = [_baris_audit("hitung", len(c.get("kode_wilayah") or [None]), indikator=c["indikator"],
+                                 kode_wilayah=c.get("kode_wilayah") or [None],
+                                 perlakuan=c.get("perlakuan", "tidak_dihitung"), keterangan=c["keterangan"])
+                    for c in catatan]
+    with np.errstate(invalid="ignore"):
+        lantai = np.nonzero((n < 0) & (p.agregasi == "geometrik"))
+    ind_idx = kosong["tingkat_hierarki"] == "indeks"
     aud = _tabel_audit([
-        _baris_audit("hitung", len(catatan), indikator=[c["indikator"] for c in catatan], perlakuan="tidak_dihitung",
-                     keterangan=[c["keterangan"] for c in catatan]),
-        *siap.audit, *audit,
-        _baris_audit("ketersediaan", len(tanpa_indeks),
-                     kode_wilayah=np.asarray(siap.kode, dtype=object)[tanpa_indeks], perlakuan="indeks_tidak_cukup",
-                     keterangan=f"pilar dengan skor < {p.ambang_unit:.0%}: tanpa indeks"),
+        *baris_hitung, *siap.audit, *audit,
+        _baris_audit("agregasi", len(lantai[0]), kode_wilayah=np.asarray(siap.kode, dtype=object)[lantai[0]],
+                     indikator=np.asarray(s.indikator, dtype=object)[lantai[1]], perlakuan="lantai_geometrik",
+                     nilai_lama=n[lantai], nilai_baru=0.0, keterangan="rata-rata geometrik: skor < 0 dihitung 0"),
+        _baris_audit("ketersediaan", int(ind_idx.sum()), kode_wilayah=kosong.loc[ind_idx, "kode_wilayah"].to_numpy(),
+                     perlakuan="indeks_tidak_cukup", nilai_lama=kosong.loc[ind_idx, "ketersediaan"].to_numpy(),
+                     keterangan=f"pilar dengan skor < {p.ambang_indeks:.0%}: tanpa indeks"),
     ])
     tabel = pd.DataFrame({"kode_wilayah": kode.to_numpy(), "indeks": idx})
     for nama in PILAR:
@@ -373,7 +304,7 @@ def skor(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: Peng
         nama_level = {0: "", **{x.level: x.nama[b] for x in siap.kerangka.kematangan}}
         tabel[f"kematangan_{b}"] = pd.Series(level).map(nama_level).to_numpy(dtype=object)
     tabel["cakupan"] = siap.cakupan
-    tabel["peringkat"] = pd.array(peringkat(idx), dtype="Float64").astype("Int64")
+    tabel["peringkat"] = pd.array(peringkat(np.where(siap.tersaring, np.nan, idx)), dtype="Float64").astype("Int64")
     be = bobot_efektif(s)
     ind_by_id = {i.id: i for i in siap.kerangka.indikator}
     tabel_bobot = pd.DataFrame({
@@ -383,12 +314,40 @@ def skor(nilai: pd.DataFrame, kerangka: Kerangka, tingkat: str, pengaturan: Peng
         "bobot_pilar": s.pilar_indikator @ s.w_pilar, "bobot_efektif": be})
     ketersediaan = pd.DataFrame({"indikator": list(s.indikator), "ketersediaan": siap.ketersediaan_indikator,
                                  "di_bawah_ambang": siap.ketersediaan_indikator < p.ambang_indikator})
+    tersaring = pd.DataFrame({"kode_wilayah": kode[siap.tersaring], "cakupan": siap.cakupan[siap.tersaring]})
     return HasilSkor(
         tingkat=tingkat, pengaturan=p, skor=tabel,
         elemen=pd.DataFrame(el, index=kode, columns=list(s.elemen)),
         normal=pd.DataFrame(n, index=kode, columns=list(s.indikator)),
         nilai=pd.DataFrame(siap.x, index=kode, columns=list(s.indikator)),
-        ketersediaan=ketersediaan, bobot_efektif=tabel_bobot, audit=aud, siapan=siap)
+        ketersediaan=ketersediaan, bobot_efektif=tabel_bobot, audit=aud, kosong=kosong, tersaring=tersaring,
+        siapan=siap)
+
+
+def bahan_imputasi(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupaten: str, tingkat: str,
+                   periode: str, pengaturan: PengaturanSkor) -> dict:
+    """What the chosen imputation needs besides this period's values: ``kelompok`` (a declared
+    grouping: a ``profil_desa`` column, village level) and ``nilai_lalu`` (the previous period's
+    values), as keyword arguments of :func:`skor`.
+
+    >>> from indicators.skor.kerangka import muat_kerangka
+    >>> bahan_imputasi({}, muat_kerangka(), "18.02", "desa", "2026-10", PengaturanSkor())
+    {}
+    """
+    from indicators.skor.hitung import hitung_nilai
+    from indicators.skor.konteks import geser_periode
+
+    out: dict = {}
+    if pengaturan.kelompok != "induk" and pengaturan.imputasi in ("median_kelompok", "rata_kelompok"):
+        profil = data.get("profil_desa")
+        if tingkat != "desa" or profil is None or pengaturan.kelompok not in profil:
+            raise ValueError(f"kelompok imputasi {pengaturan.kelompok!r}: harus 'induk' atau kolom profil_desa "
+                             "(hanya tingkat desa)")
+        out["kelompok"] = dict(zip(profil["kode_wilayah"].astype(str), profil[pengaturan.kelompok].astype(object),
+                                   strict=True))
+    if pengaturan.imputasi == "periode_lalu":
+        out["nilai_lalu"] = hitung_nilai(data, kerangka, kode_kabupaten, tingkat, geser_periode(periode, -1))
+    return out
 
 
 def skor_wilayah(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupaten: str, tingkat: str,
@@ -407,9 +366,11 @@ def skor_wilayah(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabu
     from indicators.wilayah.daftar import daftar_wilayah
 
     periode = periode or periode_terakhir(data)
+    p = pengaturan or PengaturanSkor()
     catatan: list = []
     nilai = hitung_nilai(data, kerangka, kode_kabupaten, tingkat, periode, catatan=catatan)
-    h = skor(nilai, kerangka, tingkat, pengaturan, catatan=catatan)
+    h = skor(nilai, kerangka, tingkat, p, catatan=catatan,
+             **bahan_imputasi(data, kerangka, kode_kabupaten, tingkat, periode, p))
     nama = daftar_wilayah(kode_kabupaten, tingkat).set_index("kode_wilayah")["nama"]
     t = h.skor
     t.insert(1, "nama", t["kode_wilayah"].map(nama))
