@@ -30,6 +30,7 @@ from indicators.ringkasan.peringkat import (
     kekuatan_kelemahan,
     kelompok_tumpang_tindih,
     pilar_kabupaten,
+    tak_terbedakan,
     teratas_terbawah,
 )
 from indicators.ringkasan.periode import daftar_periode, selisih_periode
@@ -137,23 +138,40 @@ def test_teratas_terbawah_kolom_pilar_memakai_peringkat_inti():
 
 
 def test_kekuatan_kelemahan_dihitung_tangan():
+    # issue 15: by the unit's RANK among the units on each indicator (as COINr's get_str_weak), never
+    # by the raw score. Unit a: x 90 rank 1 of 3 → position (1 − 1)/(3 − 1) = 0; w 60 rank 2 of 3 →
+    # ½ (the middle: neither); y 20 rank 3 of 3 → 1; z 60 rank 2 of 2 → 1. Strengths: position < ½ →
+    # x; weaknesses: position > ½, worst first, a lower score first on a tie → y (20), then z (60).
     normal = pd.DataFrame({"x": [90.0, 10.0, 50.0], "y": [20.0, 30.0, 40.0], "z": [60.0, 70.0, np.nan],
                            "w": [60.0, 20.0, 80.0]}, index=["a", "b", "c"])
     nilai = normal * 2
     kk = kekuatan_kelemahan(normal, nilai, "a", n=2)
-    # a's scores: x 90, z 60, w 60, y 20. z and w tie at 60: w is further above its median (60 vs 60)?
-    # medians: x 50, y 30, z 65, w 60 → z: −5, w: 0 → w ranks before z as a strength
-    assert kk[["jenis", "indikator"]].values.tolist() == [["kekuatan", "x"], ["kekuatan", "w"],
-                                                          ["kelemahan", "y"], ["kelemahan", "z"]]
+    assert kk[["jenis", "indikator"]].values.tolist() == [["kekuatan", "x"], ["kelemahan", "y"],
+                                                          ["kelemahan", "z"]]
     r = kk.set_index("indikator")
     assert r.loc["x", "nilai"] == 180.0 and r.loc["x", "median_skor"] == 50.0 and r.loc["x", "posisi"] == 1
-    assert r.loc["y", "posisi"] == 3 and r.loc["z", "posisi"] == 2
+    assert r.loc["y", "posisi"] == 3 and r.loc["z", "posisi"] == 2 and r.loc["z", "jumlah"] == 2
+
+
+def test_kekuatan_bukan_skor_rendah_di_peringkat_bawah():
+    # a score of 11,1 ranked 291 of 311 is the unit's best score but no strength (issue 15)
+    rng = np.random.default_rng(4)
+    normal = pd.DataFrame({"a": rng.uniform(20, 100, 311), "b": rng.uniform(50, 100, 311)},
+                          index=[f"u{i:03d}" for i in range(311)])
+    normal.loc["u000"] = [11.1, 2.0]
+    normal.loc[normal.index[1:21], "a"] = np.linspace(0, 11, 20)       # 20 units below 11.1 on a
+    kk = kekuatan_kelemahan(normal, normal, "u000", n=3)
+    r = kk.set_index("indikator")
+    assert r.loc["a", "posisi"] == 291 and r.loc["a", "jenis"] == "kelemahan"
+    assert (kk["jenis"] == "kekuatan").sum() == 0
 
 
 def test_kekuatan_kelemahan_tanpa_data_bukan_kelemahan():
+    # x: a has no value → neither; y: every unit ties → neither (COINr's min_discard: the unit's rank
+    # is also the worst rank)
     normal = pd.DataFrame({"x": [np.nan, 10.0], "y": [30.0, 30.0]}, index=["a", "b"])
     kk = kekuatan_kelemahan(normal, normal, "a", n=3)
-    assert kk["indikator"].tolist() == ["y"]
+    assert kk["indikator"].tolist() == []
     with pytest.raises(ValueError, match="tidak ada dalam hasil skor"):
         kekuatan_kelemahan(normal, normal, "zz")
 
@@ -175,9 +193,16 @@ def test_kelompok_dan_jumlah_tumpang_tindih_dihitung_tangan():
     iv = pd.DataFrame({"kode_wilayah": list("abcdef"), "peringkat": [1, 2, 3, 4, 5, 6],
                        "peringkat_p05": [1, 1, 3, 3, 4, 6], "peringkat_p95": [2, 3, 3, 5, 5, 6]})
     g = kelompok_tumpang_tindih(iv)
-    # a[1,2]–b[1,3]–c[3,3] chain; c–d? d starts at 3 ≤ max(2,3,3): chain continues; d–e overlap; f alone
-    assert g[["dari", "sampai", "jumlah"]].values.tolist() == [[1, 5, 5]]
-    assert g.loc[0, "kode"] == ("a", "b", "c", "d", "e")
+    # issue 15: no chaining — a group shares one common rank range. a[1,2] and b[1,3] share [1,2];
+    # c[3,3] shares nothing with [1,2]: a new group; c and d[3,5] share [3,3]; e[4,5] shares nothing
+    # with [3,3]; e and f[6,6] share nothing
+    assert g[["dari", "sampai", "jumlah", "bersama_dari", "bersama_sampai"]].values.tolist() == [
+        [1, 2, 2, 1, 2], [3, 4, 2, 3, 3]]
+    assert g.loc[0, "kode"] == ("a", "b") and g.loc[1, "kode"] == ("c", "d")
+    # what one unit cannot be told apart from: the units whose interval overlaps its own
+    # b[1,3] meets a[1,2], c[3,3] and d[3,5] (rank 3), not e[4,5] or f[6,6]
+    assert tak_terbedakan(iv, "b")["kode_wilayah"].tolist() == ["a", "c", "d"]
+    assert tak_terbedakan(iv, "f").empty
     assert jumlah_tumpang_tindih(iv).to_dict() == {"a": 1, "b": 3, "c": 2, "d": 3, "e": 1, "f": 0}
 
 
@@ -262,10 +287,14 @@ def test_perhatian_data_kosong_teks_dan_angka():
     p = perhatian_data_kosong({"layanan_permohonan": mohon}, desa, "2026-10", ["layanan_permohonan"], 2)
     assert p.angka == {"dataset": "layanan_permohonan", "desa": 2, "tidak_pernah": 0, "bulan": 2,
                        "kecamatan": "18.02.01", "desa_kecamatan": 1}
+    # Kalirejo and Bangun Rejo each have 1 such village: a tie, said as a tie (issue 15)
     assert p.teks["id"] == ("2 desa tidak mengirim data Smart Netizen selama 2 bulan terakhir (September 2026 – "
-                            "Oktober 2026); terbanyak di Kecamatan Kalirejo (1 desa).")
+                            "Oktober 2026); terbanyak di Kecamatan Kalirejo dan Bangun Rejo (masing-masing 1 desa).")
     assert p.teks["en"] == ("2 villages have sent no Smart Netizen data for the last 2 months (September 2026 – "
-                            "October 2026); most in Kalirejo (1 villages).")
+                            "October 2026); most in Kalirejo and Bangun Rejo (1 village each).")
+    assert p.seri == ("18.02.01", "18.02.02")
+    # the evidence page at the same period, window and tab
+    assert p.parameter("id") == {"periode": "2026-10", "bulan": "2", "bagian": "Smart Netizen"}
     assert perhatian_data_kosong({"layanan_permohonan": mohon}, desa, "2026-10", ["layanan_permohonan"], 4) is None
 
 
@@ -294,6 +323,18 @@ def test_perhatian_program(kerangka):
     assert p.teks["id"] == ("3 dari 4 program masterplan terlambat, terbanyak di pilar Ekonomi Cerdas (2). Paling "
                             "tertinggal: Dua (Dinkes), 30,5 poin di bawah target.")
     assert perhatian_program(s.assign(status="sesuai"), kerangka) is None
+
+
+def test_perhatian_program_seri_disebut_seri(kerangka):
+    # three pillars with 2 late programmes each: all three are named, "masing-masing 2" (issue 15)
+    s = pd.DataFrame({"id_program": list("ABCDEF"), "nama": list("ABCDEF"),
+                      "pilar": ["economy", "economy", "society", "society", "environment", "environment"],
+                      "opd": ["X"] * 6, "status": ["terlambat"] * 6, "selisih": [-5.0, -6, -7, -8, -9, -40]})
+    p = perhatian_program(s, kerangka, "2026-10")
+    assert p.teks["id"].startswith("6 dari 6 program masterplan terlambat, terbanyak di pilar Ekonomi Cerdas, "
+                                   "Masyarakat Cerdas dan Lingkungan Cerdas (masing-masing 2).")
+    assert "most in Smart Economy, Smart Society and Smart Environment (2 each)" in p.teks["en"]
+    assert p.seri == ("economy", "society", "environment") and p.parameter("id") == {"posisi": "2026-10"}
 
 
 def test_perhatian_pilar_dan_kecamatan(kerangka):

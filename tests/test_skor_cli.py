@@ -46,7 +46,7 @@ def jalankan(folder, *tambahan):
 
 
 def test_hasil_tangan_persis_lewat_cli(folder):
-    kode, teks = jalankan(folder)
+    kode, teks = jalankan(folder, "--decimals", "2")
     assert kode == 0
     baris = teks.splitlines()
     assert baris[0] == KOLOM
@@ -60,7 +60,7 @@ def test_hasil_tangan_persis_lewat_cli(folder):
 
 
 def test_json_sama_dengan_csv(folder):
-    kode, teks = jalankan(folder, "--format", "json")
+    kode, teks = jalankan(folder, "--format", "json", "--decimals", "2")
     assert kode == 0
     data = json.loads(teks)
     assert len(data) == 28 and list(data[0]) == KOLOM.split(",")

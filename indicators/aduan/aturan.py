@@ -61,6 +61,22 @@ def tandai_terbuka(aduan: pd.DataFrame) -> pd.Series:
     return aduan["status"].map(status_terbuka()).astype(bool)
 
 
+def terbuka_pada(aduan: pd.DataFrame, akhir: pd.Timestamp) -> pd.Series:
+    """Complaints open at ``akhir``: reported before it, and open now or closed only at or after it
+    (the briefing's statement and the complaints page's "position at the end of a month" use this).
+
+    >>> a = pd.DataFrame({"waktu_lapor": pd.to_datetime(["2026-09-01", "2026-09-02", "2026-11-01"]),
+    ...                   "status": ["selesai", "selesai", "diterima"],
+    ...                   "waktu_status": pd.to_datetime(["2026-09-20", "2026-11-05", "2026-11-01"])})
+    >>> terbuka_pada(a, pd.Timestamp("2026-11-01")).tolist()
+    [False, True, False]
+    """
+    lapor = pd.to_datetime(aduan["waktu_lapor"])
+    buka_kini = tandai_terbuka(aduan).to_numpy(dtype=bool)
+    tutup_sesudah = (pd.to_datetime(aduan["waktu_status"]) >= akhir).fillna(False).to_numpy(dtype=bool)
+    return pd.Series((lapor < akhir).to_numpy() & (buka_kini | tutup_sesudah), index=aduan.index)
+
+
 def target_hari(jenis: str, status_jalan, tingkat, target: dict | None = None) -> np.ndarray:
     """Service-level target in days for each (authority, severity) pair.
 

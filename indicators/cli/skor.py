@@ -3,7 +3,14 @@
 Without ``--data`` the scores come from the store (``Gudang.bawaan()``: the demo data until real
 data are imported); ``--data DIR`` reads ``<dataset>.csv`` files from DIR instead (any subset, e.g.
 only ``nilai_indikator.csv``), validated against ``data/skema.yaml``. Every unit of the level
-appears; a pillar or index without enough data is empty, never 0. Scores are rounded to 2 decimals.
+appears; a pillar or index without enough data is empty, never 0.
+
+Every method choice is an option and builds the same ``PengaturanSkor`` as the pages' method panel:
+``--normalisation``, ``--aggregation``, ``--treatment``, ``--imputation`` (with ``--group-by``),
+``--zscore-clip``, ``--weights FILE``. ``--levels index,pillar,element,indicator`` writes the wide
+table of every level asked (``indicators.skor.keluaran``; without it: index, pillars, maturity and
+coverage). Values keep full precision unless ``--decimals N``; ``--audit FILE`` writes the audit
+trail (every treated, imputed, blanked or screened value) as CSV.
 """
 from __future__ import annotations
 
@@ -28,6 +35,22 @@ def pasang(subparsers) -> None:
     p.add_argument("--data", help="folder berisi <dataset>.csv (bawaan: gudang data)")
     p.add_argument("--level", default="kecamatan", choices=["desa", "kecamatan", "kabupaten"])
     p.add_argument("--period", help="bulan YYYY-MM (bawaan: bulan terakhir dalam data)")
+    p.add_argument("--normalisation", default="goalposts", metavar="METODE",
+                   help="goalposts (bawaan), minmax, zscore, percentile, target")
+    p.add_argument("--aggregation", default="aritmetika", metavar="METODE",
+                   help="arithmetic (bawaan), geometric, copeland")
+    p.add_argument("--treatment", default="bawaan", metavar="METODE",
+                   help="perlakuan pencilan untuk normalisasi berbasis data: default (COINr), mirror, none")
+    p.add_argument("--imputation", default="tidak_ada", metavar="METODE",
+                   help="none (bawaan), group-median, group-mean, previous")
+    p.add_argument("--group-by", default="induk", metavar="KELOMPOK",
+                   help="kelompok imputasi: induk (bawaan: kecamatan/kabupaten) atau kolom profil_desa")
+    p.add_argument("--zscore-clip", action="store_true", help="potong skor-z ke 0-100 (dicatat)")
+    p.add_argument("--weights", metavar="BERKAS", help="bobot pengganti per id (YAML/JSON id: bobot, atau CSV id,bobot)")
+    p.add_argument("--levels", metavar="TINGKAT",
+                   help="tabel lebar: index,pillar,element,indicator (indikator ternormalisasi dan nilai asli)")
+    p.add_argument("--decimals", type=int, metavar="N", help="bulatkan ke N desimal (bawaan: presisi penuh)")
+    p.add_argument("--audit", metavar="BERKAS", help="tulis jejak audit (CSV)")
     p.add_argument("--uncertainty", type=int, default=0, metavar="N", help="jumlah run analisis ketidakpastian")
     p.add_argument("--seed", type=int, default=0, help="seed analisis ketidakpastian")
     p.add_argument("--format", default="csv", choices=["csv", "json"])
@@ -68,15 +91,22 @@ def _muat_data(args) -> dict[str, pd.DataFrame]:
     return {nama: g.baca(nama) for nama in muat_skema()}
 
 
-def tabel_skor(args) -> pd.DataFrame:
-    """The output table of ``score`` for parsed arguments (columns ``KOLOM`` [+ ``KOLOM_KETIDAKPASTIAN``])."""
+def pengaturan_dari_argumen(args):
+    """The ``PengaturanSkor`` of the command-line options (the same object the pages' method panel builds)."""
+    from indicators.skor.pengaturan import PengaturanSkor, baca_bobot
+
+    return PengaturanSkor(normalisasi=args.normalisation, agregasi=args.aggregation, perlakuan=args.treatment,
+                          imputasi=args.imputation, kelompok=args.group_by, potong_zskor=args.zscore_clip,
+                          bobot=baca_bobot(args.weights) if args.weights else ())
+
+
+def hasil_skor(args):
+    """The core's ``HasilSkor`` for parsed arguments, and the period scored."""
     from indicators.dasar.pengaturan import ambil
-    from indicators.skor.hitung import hitung_nilai
     from indicators.skor.kerangka import muat_kerangka
-    from indicators.skor.ketidakpastian import PengaturanKetidakpastian, ketidakpastian
     from indicators.skor.konteks import awal_bulan, periode_terakhir
-    from indicators.skor.pipeline import skor
-    from indicators.wilayah.daftar import cek_kabupaten, daftar_wilayah
+    from indicators.skor.pipeline import skor_wilayah
+    from indicators.wilayah.daftar import cek_kabupaten
 
     kode = str(args.district or ambil("kode_kabupaten"))
     cek_kabupaten(kode)
@@ -84,35 +114,68 @@ def tabel_skor(args) -> pd.DataFrame:
         awal_bulan(args.period)
     if args.uncertainty < 0:
         raise ValueError("--uncertainty harus >= 0")
+    if args.decimals is not None and args.decimals < 0:
+        raise ValueError("--decimals harus >= 0")
+    p = pengaturan_dari_argumen(args)
     kerangka = muat_kerangka(args.framework)
     data = _muat_data(args)
     periode = args.period or periode_terakhir(data)
-    catatan: list = []
-    nilai = hitung_nilai(data, kerangka, kode, args.level, periode, catatan=catatan)
-    h = skor(nilai, kerangka, args.level, catatan=catatan)
-    t = h.skor
-    nama = daftar_wilayah(kode, args.level).set_index("kode_wilayah")["nama"]
-    out = pd.DataFrame({"kode_wilayah": t["kode_wilayah"], "nama": t["kode_wilayah"].map(nama),
-                        "tingkat": args.level, "periode": periode})
-    for k in KOLOM[4:11]:
-        out[k] = t[k].astype(float).round(2)
-    out["kematangan"] = t["kematangan_id"].replace("", np.nan)
-    out["cakupan"] = t["cakupan"].astype(float).round(2)
+    return skor_wilayah(data, kerangka, kode, args.level, periode, p), kerangka, data, kode, periode
+
+
+def tabel_skor(args) -> pd.DataFrame:
+    """The output table of ``score`` for parsed arguments: ``KOLOM`` [+ ``KOLOM_KETIDAKPASTIAN``], or
+    the wide table of ``--levels``."""
+    from indicators.skor.keluaran import baca_tingkat, bulatkan, tabel_lebar
+
+    tingkat = baca_tingkat(args.levels) if args.levels else None
+    h, kerangka, data, kode, periode = hasil_skor(args)
+    if args.audit:
+        h.audit.to_csv(args.audit, index=False, lineterminator="\n")
+    _laporkan(h)
+    if tingkat:
+        out = tabel_lebar(h, tingkat)
+    else:
+        t = h.skor
+        out = t[["kode_wilayah", "nama", "tingkat", "periode"]].copy()
+        for k in KOLOM[4:11]:
+            out[k] = t[k].astype(float)
+        out["kematangan"] = t["kematangan_id"].replace("", np.nan)
+        out["cakupan"] = t["cakupan"].astype(float)
     if args.uncertainty:
-        uji = PengaturanKetidakpastian(n=args.uncertainty, seed=args.seed)
-        u = ketidakpastian(nilai, kerangka, args.level, uji=uji).peringkat.set_index("kode_wilayah")
-        for k in KOLOM_KETIDAKPASTIAN:
-            out[k] = out["kode_wilayah"].map(u[k]).astype("Int64")
+        out = _dengan_interval(out, h, kerangka, data, kode, periode, args)
+    return bulatkan(out.reset_index(drop=True), args.decimals)
+
+
+def _dengan_interval(out: pd.DataFrame, h, kerangka, data, kode: str, periode: str, args) -> pd.DataFrame:
+    from indicators.skor.ketidakpastian import PengaturanKetidakpastian, ketidakpastian
+    from indicators.skor.pipeline import bahan_imputasi
+
+    uji = PengaturanKetidakpastian(n=args.uncertainty, seed=args.seed)
+    bahan = bahan_imputasi(data, kerangka, kode, args.level, periode, h.pengaturan)
+    u = ketidakpastian(h.nilai, kerangka, args.level, h.pengaturan, uji, **bahan).peringkat.set_index("kode_wilayah")
+    for k in KOLOM_KETIDAKPASTIAN:
+        out[k] = out["kode_wilayah"].map(u[k]).astype("Int64")
     return out
+
+
+def _laporkan(h) -> None:
+    """One line on stderr for what the availability rule blanked and screening left unranked."""
+    bagian = []
+    for tingkat, n in h.kosong.groupby("tingkat_hierarki")["kode_wilayah"].nunique().items():
+        bagian.append(f"{n} wilayah tanpa skor {tingkat} (data tidak cukup)")
+    if len(h.tersaring):
+        bagian.append(f"{len(h.tersaring)} wilayah tersaring (tanpa peringkat)")
+    if bagian:
+        sys.stderr.write("catatan: " + "; ".join(bagian) + " — rinciannya di --audit\n")
 
 
 def jalankan(args) -> int:
     """Run ``score``; bad input raises ``ValueError`` (printed as ``galat: ...``, exit 2)."""
+    from indicators.skor.keluaran import ke_json
+
     t = tabel_skor(args)
-    if args.format == "json":
-        teks = t.to_json(orient="records", force_ascii=False, indent=1) + "\n"
-    else:
-        teks = t.to_csv(index=False, lineterminator="\n")
+    teks = ke_json(t) if args.format == "json" else t.to_csv(index=False, lineterminator="\n")
     if args.out:
         Path(args.out).write_text(teks, encoding="utf-8")
     else:

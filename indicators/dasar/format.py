@@ -97,3 +97,16 @@ def format_selisih(x, bahasa: str = "id", desimal: int = 1) -> str:
     if s.lstrip("-").strip("0,.") == "":
         return angka(0, desimal, bahasa)
     return s if s.startswith("-") else "+" + s
+
+
+def daftar(butir, bahasa: str = "id") -> str:
+    """Items joined as a reader lists them: "A", "A dan B", "A, B dan C" (English: "and").
+
+    >>> daftar(["Ekonomi", "Sosial", "Lingkungan"]), daftar(["a", "b"], "en"), daftar([])
+    ('Ekonomi, Sosial dan Lingkungan', 'a and b', '')
+    """
+    butir = [str(x) for x in butir]
+    kata = {"id": "dan", "en": "and"}[bahasa if bahasa in LOKAL else _lokal(bahasa)]
+    if len(butir) <= 1:
+        return "".join(butir)
+    return f"{', '.join(butir[:-1])} {kata} {butir[-1]}"

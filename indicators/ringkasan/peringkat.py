@@ -3,9 +3,10 @@ what-if rank changes and runs of ranks that cannot be told apart.
 
 - ``pilar_kabupaten``: the district's pillars against the previous period and the target.
 - ``teratas_terbawah``: the leading and trailing units (units without an index are left out, never 0).
-- ``kekuatan_kelemahan``: a unit's best and worst indicators (normalised score next to the raw value).
+- ``kekuatan_kelemahan``: a unit's strengths and weaknesses by its rank among units per indicator.
 - ``dampak_bobot``: the rank changes a what-if weighting causes (both rankings come from the core).
-- ``kelompok_tumpang_tindih``: runs of ranks whose 5–95 % rank intervals overlap.
+- ``kelompok_tumpang_tindih``: groups of ranks that share a common rank range (really indistinguishable);
+  ``tak_terbedakan``: the units whose rank interval overlaps one unit's own.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pandas as pd
 from indicators.dasar.label import BAHASA, teks
 from indicators.ringkasan.aturan import target_skor
 from indicators.ringkasan.periode import selisih_periode
+from indicators.skor.hierarki import DESIMAL_PERINGKAT
 from indicators.skor.kerangka import Kerangka
 
 
@@ -62,34 +64,46 @@ def teratas_terbawah(skor: pd.DataFrame, n: int = 5, kolom: str = "indeks") -> t
 
 
 def kekuatan_kelemahan(normal: pd.DataFrame, nilai: pd.DataFrame, kode: str, n: int = 3) -> pd.DataFrame:
-    """A unit's ``n`` best and ``n`` worst indicators by normalised score (0–100).
+    """A unit's strengths and weaknesses by its RANK among the units on each indicator (as COINr's
+    ``get_str_weak``), never by the raw score: a score of 11,1 ranked 291 of 311 is no strength.
 
     ``normal``/``nilai``: the core's normalised and raw frames (index kode_wilayah, one column per
-    indicator). Columns ``jenis`` (kekuatan | kelemahan), ``indikator``, ``skor``, ``nilai`` (raw),
-    ``median_skor`` (all units) and ``posisi`` (this unit's rank on the indicator, 1 = best). Ties go
-    to the indicator further above (below) the median, then to the id. Indicators without data are
-    not strengths or weaknesses; a unit with fewer than 2·n scored indicators gets fewer weaknesses.
+    indicator). The unit's position on an indicator is ``(rank − 1)/(units − 1)`` (0 = best, 1 =
+    worst; ties share the best rank). Strengths: up to ``n`` indicators in the better half (position
+    < ½), best first; weaknesses: up to ``n`` in the worse half (position > ½), worst first. An
+    indicator on which every unit ties, or with fewer than two units, is neither; one the unit has no
+    data for is neither. Columns ``jenis`` (kekuatan | kelemahan), ``indikator``, ``skor``, ``nilai``
+    (raw), ``median_skor`` (all units), ``posisi`` (rank, 1 = best) and ``jumlah`` (units ranked).
 
-    >>> nm = pd.DataFrame({"x": [90.0, 10.0], "y": [20.0, 30.0], "z": [np.nan, 50.0]}, index=["a", "b"])
-    >>> kekuatan_kelemahan(nm, nm, "a", n=1)[["jenis", "indikator", "skor", "posisi"]].values.tolist()
-    [['kekuatan', 'x', 90.0, 1], ['kelemahan', 'y', 20.0, 2]]
+    >>> nm = pd.DataFrame({"x": [90.0, 10.0, 50.0], "y": [20.0, 30.0, 40.0]}, index=["a", "b", "c"])
+    >>> kekuatan_kelemahan(nm, nm, "a", n=1)[["jenis", "indikator", "posisi", "jumlah"]].values.tolist()
+    [['kekuatan', 'x', 1, 3], ['kelemahan', 'y', 3, 3]]
     """
     if kode not in normal.index:
         raise ValueError(f"wilayah {kode!r} tidak ada dalam hasil skor")
+    x = normal.astype(float).round(DESIMAL_PERINGKAT)
     skor = normal.loc[kode].astype(float)
-    median = normal.median(axis=0, skipna=True)
-    posisi = normal.rank(axis=0, ascending=False, method="min").loc[kode]
+    rank = x.rank(axis=0, ascending=False, method="min")
+    jumlah = x.notna().sum(axis=0)
+    terburuk = rank.max(axis=0)
     t = pd.DataFrame({"indikator": normal.columns, "skor": skor.to_numpy(),
                       "nilai": nilai.reindex(index=normal.index, columns=normal.columns).loc[kode]
                       .to_numpy(dtype=float),
-                      "median_skor": median.to_numpy(), "posisi": posisi.to_numpy()})
-    t = t[t["skor"].notna()].assign(beda=lambda d: d["skor"] - d["median_skor"])
-    kuat = t.sort_values(["skor", "beda", "indikator"], ascending=[False, False, True], kind="stable").head(n)
-    sisa = t[~t["indikator"].isin(kuat["indikator"])]
-    lemah = sisa.sort_values(["skor", "beda", "indikator"], ascending=[True, True, True], kind="stable").head(n)
+                      "median_skor": normal.median(axis=0, skipna=True).to_numpy(),
+                      "posisi": rank.loc[kode].to_numpy(), "jumlah": jumlah.to_numpy(),
+                      "terburuk": terburuk.to_numpy()})
+    t = t[t["skor"].notna() & (t["jumlah"] >= 2) & (t["terburuk"] > 1)]
+    t = t.assign(letak=(t["posisi"] - 1) / (t["jumlah"] - 1))
+    kuat = t[(t["letak"] < 0.5) & (t["posisi"] < t["terburuk"])]
+    kuat = kuat.sort_values(["letak", "posisi", "skor", "indikator"], ascending=[True, True, False, True],
+                            kind="stable").head(n)
+    lemah = t[t["letak"] > 0.5]
+    lemah = lemah.sort_values(["letak", "posisi", "skor", "indikator"], ascending=[False, False, True, True],
+                              kind="stable").head(n)
     out = pd.concat([kuat.assign(jenis="kekuatan"), lemah.assign(jenis="kelemahan")], ignore_index=True)
     out["posisi"] = out["posisi"].astype("Int64")
-    return out[["jenis", "indikator", "skor", "nilai", "median_skor", "posisi"]]
+    out["jumlah"] = out["jumlah"].astype("Int64")
+    return out[["jenis", "indikator", "skor", "nilai", "median_skor", "posisi", "jumlah"]]
 
 
 def dampak_bobot(awal: pd.DataFrame, baru: pd.DataFrame, kolom: str = "indeks") -> pd.DataFrame:
@@ -123,28 +137,54 @@ def dampak_bobot(awal: pd.DataFrame, baru: pd.DataFrame, kolom: str = "indeks") 
 
 
 def kelompok_tumpang_tindih(interval: pd.DataFrame) -> pd.DataFrame:
-    """Runs of consecutive nominal ranks whose 5–95 % rank intervals overlap (the order within a run
-    is not robust). ``interval`` has ``kode_wilayah, peringkat, peringkat_p05, peringkat_p95`` (the
-    core's ``ketidakpastian``). Returns ``dari, sampai`` (nominal ranks), ``jumlah`` and ``kode``
-    (tuple) for every run of at least two units.
+    """Groups of consecutive nominal ranks that are really indistinguishable: every member's 5–95 %
+    rank interval contains one common range of ranks (``bersama_dari``–``bersama_sampai``), so any
+    of them could hold any of those places. Intervals are not chained: A overlapping B and B
+    overlapping C does not put A with C unless all three share a rank. ``interval`` has
+    ``kode_wilayah, peringkat, peringkat_p05, peringkat_p95`` (the core's ``ketidakpastian``).
+    Returns ``dari, sampai`` (nominal ranks), ``jumlah``, ``kode`` (tuple), ``bersama_dari``,
+    ``bersama_sampai`` for every group of at least two units.
 
     >>> iv = pd.DataFrame({"kode_wilayah": list("abcd"), "peringkat": [1, 2, 3, 4],
-    ...                    "peringkat_p05": [1, 1, 3, 3], "peringkat_p95": [2, 2, 3, 4]})
-    >>> kelompok_tumpang_tindih(iv)[["dari", "sampai", "jumlah"]].values.tolist()
-    [[1, 2, 2], [3, 4, 2]]
+    ...                    "peringkat_p05": [1, 1, 3, 3], "peringkat_p95": [2, 3, 4, 4]})
+    >>> kelompok_tumpang_tindih(iv)[["dari", "sampai", "bersama_dari", "bersama_sampai"]].values.tolist()
+    [[1, 2, 1, 2], [3, 4, 3, 4]]
     """
     t = interval.dropna(subset=["peringkat", "peringkat_p05", "peringkat_p95"])
     t = t.sort_values(["peringkat", "kode_wilayah"], kind="stable").reset_index(drop=True)
+    kolom = ["dari", "sampai", "jumlah", "kode", "bersama_dari", "bersama_sampai"]
     runs, awal = [], 0
-    for i in range(1, len(t) + 1):
-        putus = i == len(t) or t.loc[i, "peringkat_p05"] > max(t.loc[awal:i - 1, "peringkat_p95"])
-        if putus:
-            if i - awal >= 2:
-                bag = t.iloc[awal:i]
-                runs.append((int(bag["peringkat"].iloc[0]), int(bag["peringkat"].iloc[-1]), len(bag),
-                             tuple(bag["kode_wilayah"])))
-            awal = i
-    return pd.DataFrame(runs, columns=["dari", "sampai", "jumlah", "kode"])
+    lo = t["peringkat_p05"].to_numpy(dtype=float)
+    hi = t["peringkat_p95"].to_numpy(dtype=float)
+    while awal < len(t):
+        akhir, bawah, atas = awal + 1, lo[awal], hi[awal]
+        while akhir < len(t) and max(bawah, lo[akhir]) <= min(atas, hi[akhir]):
+            bawah, atas = max(bawah, lo[akhir]), min(atas, hi[akhir])
+            akhir += 1
+        if akhir - awal >= 2:
+            bag = t.iloc[awal:akhir]
+            runs.append((int(bag["peringkat"].iloc[0]), int(bag["peringkat"].iloc[-1]), len(bag),
+                         tuple(bag["kode_wilayah"]), int(bawah), int(atas)))
+        awal = akhir
+    return pd.DataFrame(runs, columns=kolom)
+
+
+def tak_terbedakan(interval: pd.DataFrame, kode: str) -> pd.DataFrame:
+    """The units whose 5–95 % rank interval overlaps the interval of unit ``kode`` — those it cannot be
+    told apart from — in nominal-rank order, with their ``peringkat``, ``peringkat_p05``, ``peringkat_p95``.
+
+    >>> iv = pd.DataFrame({"kode_wilayah": list("abcd"), "peringkat": [1, 2, 3, 4],
+    ...                    "peringkat_p05": [1, 2, 2, 5], "peringkat_p95": [1, 3, 4, 5]})
+    >>> tak_terbedakan(iv, "b")["kode_wilayah"].tolist()
+    ['c']
+    """
+    t = interval.dropna(subset=["peringkat_p05", "peringkat_p95"])
+    if kode not in set(t["kode_wilayah"]):
+        return t.iloc[:0]
+    r = t[t["kode_wilayah"] == kode].iloc[0]
+    tindih = (t["peringkat_p05"] <= r["peringkat_p95"]) & (t["peringkat_p95"] >= r["peringkat_p05"])
+    out = t[tindih & (t["kode_wilayah"] != kode)]
+    return out.sort_values(["peringkat", "kode_wilayah"], kind="stable").reset_index(drop=True)
 
 
 def jumlah_tumpang_tindih(interval: pd.DataFrame) -> pd.Series:

@@ -99,13 +99,14 @@ def susun_ringkasan(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_k
     desa = desa.assign(nama_induk=desa["kode_induk"].map(daftar_wilayah(kode_kabupaten, "kecamatan")
                                                           .set_index("kode_wilayah")["nama"]))
     kandidat = {
-        "aduan_kewenangan": perhatian_aduan(aduan_siap, akhir, atur["ambang_persen_aduan"], atur["kewenangan_luar"]),
+        "aduan_kewenangan": perhatian_aduan(aduan_siap, akhir, atur["ambang_persen_aduan"], atur["kewenangan_luar"],
+                                            periode),
         "data_kosong": perhatian_data_kosong(data, desa, periode, atur["dataset_tanpa_data"], atur["bulan_tanpa_data"]),
-        "program_terlambat": perhatian_program(status, kerangka),
-        "pilar_turun": perhatian_pilar_turun(pilar, lalu, atur["ambang_turun_poin"]),
-        "kecamatan_turun": perhatian_kecamatan_turun(kec, lalu, atur["ambang_turun_poin"]),
-        "pilar_terlemah": perhatian_pilar_terlemah(pilar),
-        "kecamatan_terbawah": perhatian_kecamatan_terbawah(kec, kerangka),
+        "program_terlambat": perhatian_program(status, kerangka, periode),
+        "pilar_turun": perhatian_pilar_turun(pilar, lalu, atur["ambang_turun_poin"], periode),
+        "kecamatan_turun": perhatian_kecamatan_turun(kec, lalu, atur["ambang_turun_poin"], periode),
+        "pilar_terlemah": perhatian_pilar_terlemah(pilar, periode),
+        "kecamatan_terbawah": perhatian_kecamatan_terbawah(kec, kerangka, periode),
     }
     catatan = {
         "cakupan": float(kab["cakupan"].iloc[0]),
