@@ -11,16 +11,20 @@ what it changed:
 - scores (``skor``, 10–30 ms): per settings and weights — a what-if slider only re-aggregates;
 - uncertainty (1,000 runs), Sobol sensitivity, remove-one-pillar and coherence: per settings too.
 
-Settings travel as plain tuples (``Setelan``), the framework part scored as a pillar/element id.
+The settings are the core's ``PengaturanSkor`` — the same object the ``score`` command builds; they
+travel into the caches as its ``kunci()`` tuple, the framework part scored as a pillar/element id.
+:func:`panel_metode` is the method panel: every choice of the pipeline, in the URL.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 
+from indicators.dasar.label import teks
 from indicators.data.skema import muat_skema
 from indicators.ringkasan.periode import daftar_periode as periode_data
 from indicators.ringkasan.susun import Ringkasan, susun_ringkasan
@@ -38,8 +42,13 @@ from indicators.skor import (
     sensitivitas,
     skor,
 )
+from indicators.skor.agregasi import NAMA_AGREGASI
+from indicators.skor.konteks import geser_periode
+from indicators.skor.normalisasi import NORMALISASI
+from indicators.skor.perlakuan import NAMA_IMPUTASI, NAMA_PERLAKUAN, PERLAKUAN
+from indicators.skor.pipeline import bahan_imputasi
 from indicators.wilayah.daftar import daftar_wilayah
-from pages._bersama import data, gudang, kode_kabupaten, peran
+from pages._bersama import data, gudang, kode_kabupaten, peran, pilihan_url
 
 
 class Konteks(NamedTuple):
@@ -52,17 +61,10 @@ class Konteks(NamedTuple):
     peran: str
 
 
-class Setelan(NamedTuple):
-    """The scoring choices of a page (``PengaturanSkor`` as a hashable tuple)."""
-    normalisasi: str = "goalposts"
-    agregasi: str = "aritmetika"
-    imputasi: str = "tidak_ada"
-    bobot: tuple = ()
-
-
-BAWAAN = Setelan()
+BAWAAN = PengaturanSkor()
 N_KETIDAKPASTIAN = 1000
 N_SOBOL = 256
+URL_METODE = ("norm", "agg", "imp", "outlier", "zpotong")
 
 
 def konteks() -> Konteks:
@@ -91,16 +93,43 @@ def bagian_kerangka(k: Kerangka, bagian: str | None) -> Kerangka:
     return k.tanpa({i.id for i in k.indikator} - ids)
 
 
-def pengaturan(setelan: Setelan, k: Kerangka | None = None, tingkat: str | None = None) -> PengaturanSkor:
-    """``PengaturanSkor`` of a ``Setelan``; weights of ids outside ``k`` at ``tingkat`` are dropped (a part
-    of the framework, or an element a level does not have)."""
-    bobot = dict(setelan.bobot)
-    if k is not None:
-        kt = k.untuk_tingkat(tingkat) if tingkat else k
-        ada = {x.id for x in (*kt.pilar, *kt.elemen, *kt.indikator)}
-        bobot = {i: w for i, w in bobot.items() if i in ada}
-    return PengaturanSkor(normalisasi=setelan.normalisasi, agregasi=setelan.agregasi, imputasi=setelan.imputasi,
-                          bobot=bobot)
+def pengaturan(p: PengaturanSkor, k: Kerangka | None = None, tingkat: str | None = None) -> PengaturanSkor:
+    """``p`` with the weights of ids outside ``k`` at ``tingkat`` dropped (a part of the framework, or an
+    element a level does not have)."""
+    if k is None:
+        return p
+    kt = k.untuk_tingkat(tingkat) if tingkat else k
+    ada = {x.id for x in (*kt.pilar, *kt.elemen, *kt.indikator)}
+    return replace(p, bobot={i: w for i, w in p.bobot if i in ada})
+
+
+def panel_metode(b: str, wadah=None, agregasi: tuple[str, ...] = ("aritmetika", "geometrik")) -> PengaturanSkor:
+    """The method panel: normalisation, aggregation, outlier treatment, imputation and z-score
+    truncation, each in the URL (``?norm=&agg=&outlier=&imp=&zpotong=``); returns the ``PengaturanSkor``
+    they make (the same object the ``score`` command builds from its options). Copeland is O(n²) and
+    not offered by default."""
+    wadah = wadah or st.sidebar
+    with wadah.expander(teks("rk_uji_metode", b), expanded=any(q in st.query_params for q in URL_METODE)):
+        st.caption(teks("rk_uji_metode_ket", b))
+        norm = pilihan_url(teks("rk_normalisasi", b), "norm", list(NORMALISASI),
+                           format_func=lambda m: NORMALISASI[m].nama[b])
+        agg = pilihan_url(teks("rk_agregasi", b), "agg", list(agregasi), format_func=lambda m: NAMA_AGREGASI[m][b])
+        outlier = pilihan_url(teks("rk_perlakuan", b), "outlier", list(PERLAKUAN),
+                              format_func=lambda m: NAMA_PERLAKUAN[m][b])
+        imp = pilihan_url(teks("rk_imputasi", b), "imp", list(NAMA_IMPUTASI), format_func=lambda m: NAMA_IMPUTASI[m][b])
+        zpotong = pilihan_url(teks("rk_potong_zskor", b), "zpotong", ["tidak", "ya"],
+                              format_func=lambda v: teks(f"rk_{v}", b)) == "ya"
+    return PengaturanSkor(normalisasi=norm, agregasi=agg, perlakuan=outlier, imputasi=imp, potong_zskor=zpotong)
+
+
+def _bahan(ktx: tuple, tingkat: str, periode: str, p: PengaturanSkor, k: Kerangka) -> dict:
+    """What the chosen imputation needs (the core's ``bahan_imputasi``): the previous period's values
+    come from the cache like every period's."""
+    if p.imputasi == "periode_lalu":
+        return {"nilai_lalu": _nilai(ktx, tingkat, geser_periode(periode, -1))[0]}
+    if p.kelompok != "induk" and p.imputasi in ("median_kelompok", "rata_kelompok"):
+        return bahan_imputasi(semua_data(), k, Konteks(*ktx).kode, tingkat, periode, p)
+    return {}
 
 
 @st.cache_data(show_spinner=False, max_entries=160)
@@ -113,10 +142,11 @@ def _nilai(ktx: tuple, tingkat: str, periode: str) -> tuple[pd.DataFrame, tuple]
 
 @st.cache_data(show_spinner=False, max_entries=400)
 def _hasil(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagian: str | None) -> HasilSkor:
+    x, catatan = _nilai(ktx, tingkat, periode)
+    k = bagian_kerangka(kerangka(Konteks(*ktx)), bagian)
+    p = pengaturan(PengaturanSkor.dari_kunci(setelan), k, tingkat)
+    h = skor(x, k, tingkat, p, catatan=list(catatan), **_bahan(ktx, tingkat, periode, p, k))
     ktx = Konteks(*ktx)
-    x, catatan = _nilai(tuple(ktx), tingkat, periode)
-    k = bagian_kerangka(kerangka(ktx), bagian)
-    h = skor(x, k, tingkat, pengaturan(Setelan(*setelan), k, tingkat), catatan=list(catatan))
     nama = daftar_wilayah(ktx.kode, tingkat).set_index("kode_wilayah")["nama"]
     t = h.skor
     t.insert(1, "nama", t["kode_wilayah"].map(nama))
@@ -130,8 +160,9 @@ def _ketidakpastian(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagi
                     n: int, seed: int) -> HasilKetidakpastian:
     x, _ = _nilai(ktx, tingkat, periode)
     k = bagian_kerangka(kerangka(Konteks(*ktx)), bagian)
-    return ketidakpastian(x, k, tingkat, pengaturan(Setelan(*setelan), k, tingkat),
-                          PengaturanKetidakpastian(n=n, seed=seed))
+    p = pengaturan(PengaturanSkor.dari_kunci(setelan), k, tingkat)
+    return ketidakpastian(x, k, tingkat, p, PengaturanKetidakpastian(n=n, seed=seed),
+                          **_bahan(ktx, tingkat, periode, p, k))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -139,15 +170,17 @@ def _sensitivitas(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagian
                   n_sobol: int, seed: int) -> pd.DataFrame:
     x, _ = _nilai(ktx, tingkat, periode)
     k = bagian_kerangka(kerangka(Konteks(*ktx)), bagian)
-    return sensitivitas(x, k, tingkat, pengaturan(Setelan(*setelan), k, tingkat),
-                        PengaturanKetidakpastian(n_sobol=n_sobol, seed=seed))
+    p = pengaturan(PengaturanSkor.dari_kunci(setelan), k, tingkat)
+    return sensitivitas(x, k, tingkat, p, PengaturanKetidakpastian(n_sobol=n_sobol, seed=seed),
+                        **_bahan(ktx, tingkat, periode, p, k))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _hapus_pilar(ktx: tuple, tingkat: str, periode: str, setelan: tuple):
     x, _ = _nilai(ktx, tingkat, periode)
     k = kerangka(Konteks(*ktx))
-    return hapus_pilar(x, k, tingkat, pengaturan(Setelan(*setelan), k, tingkat))
+    p = pengaturan(PengaturanSkor.dari_kunci(setelan), k, tingkat)
+    return hapus_pilar(x, k, tingkat, p, **_bahan(ktx, tingkat, periode, p, k))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -185,7 +218,7 @@ def _aduan_siap(ktx: tuple) -> pd.DataFrame | None:
 @st.cache_data(show_spinner=False, max_entries=32)
 def _ringkasan(ktx: tuple, periode: str) -> Ringkasan:
     return susun_ringkasan(semua_data(), kerangka(Konteks(*ktx)), Konteks(*ktx).kode, periode,
-                           skor_fn=lambda t, p: _hasil(ktx, t, p, tuple(BAWAAN), None).skor,
+                           hasil_fn=lambda t, p: _hasil(ktx, t, p, BAWAAN.kunci(), None),
                            aduan_siap=_aduan_siap(ktx), n_teratas=5, dataset_demo=sorted(gudang().dataset_demo()))
 
 
@@ -201,32 +234,34 @@ def nilai(tingkat: str, periode: str) -> pd.DataFrame:
     return _nilai(tuple(konteks()), tingkat, periode)[0]
 
 
-def hasil(tingkat: str, periode: str, setelan: Setelan = BAWAAN, bagian: str | None = None) -> HasilSkor:
+def hasil(tingkat: str, periode: str, setelan: PengaturanSkor = BAWAAN, bagian: str | None = None) -> HasilSkor:
     """The core's ``HasilSkor`` (``skor`` with ``nama``, ``tingkat``, ``periode`` as in ``skor_wilayah``)."""
-    return _hasil(tuple(konteks()), tingkat, periode, tuple(setelan), bagian)
+    return _hasil(tuple(konteks()), tingkat, periode, setelan.kunci(), bagian)
 
 
-def interval(tingkat: str, periode: str, setelan: Setelan = BAWAAN, bagian: str | None = None) -> HasilKetidakpastian:
+def interval(tingkat: str, periode: str, setelan: PengaturanSkor = BAWAAN,
+             bagian: str | None = None) -> HasilKetidakpastian:
     """Rank intervals over ``N_KETIDAKPASTIAN`` runs (seed 0)."""
-    return _ketidakpastian(tuple(konteks()), tingkat, periode, tuple(setelan), bagian, N_KETIDAKPASTIAN, 0)
+    return _ketidakpastian(tuple(konteks()), tingkat, periode, setelan.kunci(), bagian, N_KETIDAKPASTIAN, 0)
 
 
-def sobol(tingkat: str, periode: str, setelan: Setelan = BAWAAN, bagian: str | None = None) -> pd.DataFrame:
-    return _sensitivitas(tuple(konteks()), tingkat, periode, tuple(setelan), bagian, N_SOBOL, 0)
+def sobol(tingkat: str, periode: str, setelan: PengaturanSkor = BAWAAN, bagian: str | None = None) -> pd.DataFrame:
+    return _sensitivitas(tuple(konteks()), tingkat, periode, setelan.kunci(), bagian, N_SOBOL, 0)
 
 
-def tanpa_pilar(tingkat: str, periode: str, setelan: Setelan = BAWAAN):
-    return _hapus_pilar(tuple(konteks()), tingkat, periode, tuple(setelan))
+def tanpa_pilar(tingkat: str, periode: str, setelan: PengaturanSkor = BAWAAN):
+    return _hapus_pilar(tuple(konteks()), tingkat, periode, setelan.kunci())
 
 
-def koherensi_skor(tingkat: str, periode: str, setelan: Setelan = BAWAAN):
-    return _koherensi(tuple(konteks()), tingkat, periode, tuple(setelan))
+def koherensi_skor(tingkat: str, periode: str, setelan: PengaturanSkor = BAWAAN):
+    return _koherensi(tuple(konteks()), tingkat, periode, setelan.kunci())
 
 
-def berkala(tingkat: str, periode: list[str], setelan: Setelan = BAWAAN, bagian: str | None = None) -> pd.DataFrame:
+def berkala(tingkat: str, periode: list[str], setelan: PengaturanSkor = BAWAAN,
+            bagian: str | None = None) -> pd.DataFrame:
     """The ``skor`` tables of several months stacked (each month cached on its own)."""
     ktx = tuple(konteks())
-    return pd.concat([_hasil(ktx, tingkat, p, tuple(setelan), bagian).skor for p in periode], ignore_index=True)
+    return pd.concat([_hasil(ktx, tingkat, p, setelan.kunci(), bagian).skor for p in periode], ignore_index=True)
 
 
 def ringkasan(periode: str) -> Ringkasan:
@@ -234,11 +269,11 @@ def ringkasan(periode: str) -> Ringkasan:
     return _ringkasan(tuple(konteks()), periode)
 
 
-def tren(tingkat: str, periode: list[str], setelan: Setelan, ukuran: str, jenis: str, unit: str) -> pd.DataFrame:
+def tren(tingkat: str, periode: list[str], setelan: PengaturanSkor, ukuran: str, jenis: str, unit: str) -> pd.DataFrame:
     """A unit's measure over months beside the median of all units of its level: columns ``periode``,
     ``seri`` (unit | median), ``nilai`` (NaN where data are insufficient; the line breaks there).
     ``jenis``: ``skor`` (index or pillar), ``elemen`` or ``indikator`` (normalised score)."""
-    t = _tren(tuple(konteks()), tingkat, tuple(periode), tuple(setelan), ukuran, jenis)
+    t = _tren(tuple(konteks()), tingkat, tuple(periode), setelan.kunci(), ukuran, jenis)
     return pd.concat([pd.DataFrame({"periode": t.index, "seri": "unit", "nilai": t[unit].to_numpy()}),
                       pd.DataFrame({"periode": t.index, "seri": "median", "nilai": t.median(axis=1).to_numpy()})],
                      ignore_index=True)

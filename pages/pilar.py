@@ -2,11 +2,14 @@
 ranking with rank intervals, distribution, a unit's trend, strengths and weaknesses with raw values
 next to scores, what-if weights (the core re-aggregates; indicator values are cached) and which choice
 moves ranks most. Every selection lives in the URL."""
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from indicators.dasar.format import angka, format_selisih, nama_periode
+from indicators.dasar.format import daftar as daftar_kata
 from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.data.skema import muat_skema
@@ -15,11 +18,9 @@ from indicators.ringkasan.peringkat import (
     jumlah_tumpang_tindih,
     kekuatan_kelemahan,
     kelompok_tumpang_tindih,
+    tak_terbedakan,
 )
 from indicators.skor import lapisan_idm, peringkat
-from indicators.skor.agregasi import NAMA_AGREGASI
-from indicators.skor.normalisasi import NORMALISASI
-from indicators.skor.perlakuan import NAMA_IMPUTASI
 from indicators.tampilan.grafik_skor import (
     grafik_bobot,
     grafik_distribusi,
@@ -71,15 +72,8 @@ saring_kec = []
 if tingkat == "desa":
     saring_kec = multi_url(teks("rk_saring_kecamatan", b), "kec", list(nama_kec.index), format_func=nama_kec.get)
 
-# --- methods (sidebar, in the URL as ?norm=&agg=&imp=): the whole page, rank intervals included ---------
-with st.sidebar.expander(teks("rk_uji_metode", b), expanded=any(q in st.query_params for q in ("norm", "agg", "imp"))):
-    st.caption(teks("rk_uji_metode_ket", b))
-    norm = pilihan_url(teks("rk_normalisasi", b), "norm", list(NORMALISASI),
-                       format_func=lambda m: NORMALISASI[m].nama[b])
-    agg = pilihan_url(teks("rk_agregasi", b), "agg", ["aritmetika", "geometrik"],  # Copeland is O(n²): not offered
-                      format_func=lambda m: NAMA_AGREGASI[m][b])
-    imp = pilihan_url(teks("rk_imputasi", b), "imp", list(NAMA_IMPUTASI), format_func=lambda m: NAMA_IMPUTASI[m][b])
-setelan = _skor.Setelan(norm, agg, imp)   # framework weights; the what-if section below tries others
+# --- methods (the sidebar's method panel, in the URL): the whole page, rank intervals included ---------
+setelan = _skor.panel_metode(b)   # a PengaturanSkor with the framework weights; the what-if section tries others
 
 # --- the chosen measure ------------------------------------------------------------------------------
 ind = ind_by_id.get(indikator)
@@ -162,13 +156,23 @@ with kanan:
 # --- ranking with rank intervals -----------------------------------------------------------------------
 st.subheader(teks("rk_judul_peringkat", b).format(ukuran=label_ukuran))
 if interval is not None:
-    kelompok = kelompok_tumpang_tindih(interval[interval["kode_wilayah"].isin(tampil_unit["kode_wilayah"])])
+    iv = interval[interval["kode_wilayah"].isin(tampil_unit["kode_wilayah"])]
+    kelompok = kelompok_tumpang_tindih(iv)
     st.caption(teks("rk_interval_ket", b))
+    if unit and unit in set(iv["kode_wilayah"]) and not pd.isna(baris.get("peringkat_p05")):
+        setara = tak_terbedakan(iv, unit)
+        isi = {"nama": markdown_aman(nama_unit[unit]), "peringkat": baris["peringkat"], "dari": baris["peringkat_p05"],
+               "sampai": baris["peringkat_p95"], "n": len(setara),
+               "daftar": markdown_aman(daftar_kata([f"{nama_unit[r.kode_wilayah]} ({r.peringkat})"
+                                               for r in setara.head(6).itertuples()], b)
+                                       + (" …" if len(setara) > 6 else ""))}
+        st.info(teks("rk_unit_setara" if len(setara) else "rk_unit_setara_tidak", b).format(**isi),
+                icon=":material/compare_arrows:")
     if len(kelompok):
-        contoh = kelompok.head(4)
-        st.info(teks("rk_tumpang_tindih", b).format(n=len(kelompok)) + " " + "; ".join(
-            f"{r.dari}–{r.sampai} ({markdown_aman(', '.join(nama_unit[x] for x in r.kode[:4]))}"
-            f"{', …' if r.jumlah > 4 else ''})" for r in contoh.itertuples()), icon=":material/compare_arrows:")
+        butir = [teks("rk_kelompok_butir", b).format(
+            nama=markdown_aman(daftar_kata([nama_unit[x] for x in r.kode[:5]], b) + (" …" if r.jumlah > 5 else "")),
+            dari=r.bersama_dari, sampai=r.bersama_sampai) for r in kelompok.head(4).itertuples()]
+        st.caption(teks("rk_kelompok_setara", b).format(n=len(kelompok)) + " " + "; ".join(butir) + ".")
     urut = t[t["kode_wilayah"].isin(tampil_unit["kode_wilayah"])].sort_values(["peringkat", "kode_wilayah"])
     ada = urut.dropna(subset=["peringkat"])
     if len(ada) > 60:  # the chart keeps the ends; the table has every unit
@@ -204,14 +208,13 @@ if unit:
         bag = kk[kk["jenis"] == jenis].assign(
             nama=lambda d: d["indikator"].map(lambda x: ind_by_id[x].nama[b]),
             satuan=lambda d: d["indikator"].map(lambda x: ind_by_id[x].satuan),
-            posisi_teks=lambda d: [f"{p}/{int(h.normal[x].notna().sum())}" for p, x in zip(d["posisi"], d["indikator"],
-                                                                                         strict=True)])
+            posisi_teks=lambda d: [f"{p}/{n}" for p, n in zip(d["posisi"], d["jumlah"], strict=True)])
         e, tp = tabel_tampil(bag, {"nama": (teks("rk_indikator", b), None), "skor": (teks("rk_skor_0_100", b), 1),
                                       "nilai": (teks("rk_nilai_asli", b), 2), "satuan": (teks("rk_satuan", b), None),
                                       "median_skor": (teks("rk_median_unit", b).format(unit=teks(tingkat, b)), 1),
                                       "posisi_teks": (teks("rk_posisi", b), None)}, b)
         with wadah:
-            st.markdown(f"**{teks('rk_' + jenis, b)}**")
+            st.markdown(f"**{teks('rk_' + jenis, b).format(unit=teks(tingkat, b))}**")
             if len(tp):
                 st.dataframe(tp, hide_index=True, width="stretch")
             else:
@@ -284,7 +287,7 @@ def uji_bobot() -> None:
     if all(w == 0 for i, w in ({p.id: p.bobot for p in kt.pilar} | beda).items() if i in nama_pilar):
         st.error(teks("rk_bobot_nol", b))
         return
-    h_uji = _skor.hasil(tingkat, periode, setelan._replace(bobot=tuple(sorted(beda.items()))))
+    h_uji = _skor.hasil(tingkat, periode, replace(setelan, bobot=beda))
     ids_b = [i for i in h.bobot_efektif["indikator"] if pilar in ("indeks", ind_by_id[i].pilar)]
     bw = pd.DataFrame({"nama": [ind_by_id[i].nama[b] for i in ids_b],
                        "awal": h.bobot_efektif.set_index("indikator").loc[ids_b, "bobot_efektif"].to_numpy(),

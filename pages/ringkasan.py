@@ -10,6 +10,7 @@ from indicators.dasar.teks_aman import markdown_aman
 from indicators.data.skema import muat_skema
 from indicators.laporan.briefing import briefing_pdf
 from indicators.ringkasan import cakupan
+from indicators.ringkasan.penjelasan import selisih_tampil
 from indicators.tampilan.grafik_skor import grafik_pilar, pas_peta
 from indicators.tampilan.peta import peta_choropleth
 from indicators.tampilan.tabel import tabel_kecamatan
@@ -43,7 +44,7 @@ lalu = nama_periode(r.periode_lalu, b)
 
 ada_indeks = kab["indeks"] == kab["indeks"]
 selisih = r.selisih_indeks
-delta = format_selisih(selisih, b)
+delta = selisih_tampil(selisih, b)     # two decimals when one would hide a small change
 nol = delta == angka(0, 1, b)
 m[1].metric(teks("rk_indeks", b), angka(kab["indeks"], 1, b) if ada_indeks else tidak_cukup,
             f"{delta} {teks('rk_poin_sejak', b)} {lalu}" if selisih == selisih else None,
@@ -65,6 +66,9 @@ tipis = cakupan.kalimat_tipis(cak, r.catatan["ambang_tipis_persen"], periode, b)
 if tipis:  # a headline built on thin data says so, right under it
     st.warning(tipis, icon=":material/data_alert:")
 
+if r.penjelasan is not None:   # why the district index moved, or did not, while its kecamatan moved
+    st.caption(markdown_aman(r.penjelasan.teks[b]))
+
 kiri, tengah, kanan = st.columns([1.2, 1, 1.1])
 with kiri:
     st.subheader(teks("rk_perlu_keputusan", b))
@@ -73,8 +77,9 @@ with kiri:
     for i, p in enumerate(r.perhatian):
         with st.container(border=True):
             st.markdown(f"##### {i + 1}. {markdown_aman(p.teks[b])}")
-            if p.halaman:
-                st.page_link(p.halaman, label=teks("rk_lihat_bukti", b), icon=":material/arrow_forward:")
+            if p.halaman:   # the evidence page at the same period, tab and filter: it shows the same number
+                st.page_link(p.halaman, label=teks("rk_lihat_bukti", b), icon=":material/arrow_forward:",
+                             query_params=p.parameter(b))
 with tengah:
     grafik(grafik_pilar(r.pilar, b, teks("rk_judul_pilar_singkat", b), nama_periode(r.periode, b), lalu))
     st.caption(teks("rk_target_ket", b))

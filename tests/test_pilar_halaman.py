@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.dasar.format import angka
 from indicators.skor import PengaturanKetidakpastian, PengaturanSkor, ketidakpastian, muat_kerangka, skor_wilayah
 from indicators.skor.hitung import hitung_nilai
+from indicators.wilayah.daftar import daftar_wilayah
 from tests.bantu import buka_halaman, demo, larik
 
 PILAR = "pages/pilar.py"
@@ -90,7 +91,19 @@ def test_interval_peringkat_dari_analisis_ketidakpastian_inti():
         assert t.loc[k, "Peringkat median"] == str(r["peringkat_median"])
         assert t.loc[k, "Peringkat P5"] == str(r["peringkat_p05"])
         assert t.loc[k, "Peringkat P95"] == str(r["peringkat_p95"])
-    assert any("tumpang tindih" in i.value for i in at.info)
+    # issue 15: the note names the units whose own 5–95 % interval meets the selected unit's (the
+    # first-ranked one by default), and groups that share one rank range — not chains of overlaps
+    from indicators.ringkasan.peringkat import kelompok_tumpang_tindih, tak_terbedakan
+
+    pertama = u.reset_index().sort_values(["peringkat", "kode_wilayah"]).iloc[0]
+    setara = tak_terbedakan(u.reset_index(), pertama["kode_wilayah"])
+    nama = daftar_wilayah("18.02", "kecamatan").set_index("kode_wilayah")["nama"]
+    catatan = next(i.value for i in at.info if "berada di peringkat" in i.value)
+    assert f"peringkatnya {pertama['peringkat_p05']}–{pertama['peringkat_p95']}" in catatan
+    assert all(nama[k] in catatan for k in setara["kode_wilayah"].head(6))
+    for g in kelompok_tumpang_tindih(u.reset_index()).itertuples():
+        assert g.bersama_dari >= max(u.loc[list(g.kode), "peringkat_p05"])       # one common range …
+        assert g.bersama_sampai <= min(u.loc[list(g.kode), "peringkat_p95"])     # … inside every interval
     judul = [f["layout"]["title"]["text"] for f in _grafik(at) if f["layout"].get("title")]
     assert "Peringkat nominal, median dan interval 5–95 %" in judul
 
@@ -177,7 +190,6 @@ def test_jalur_pilar_elemen_indikator_unit_desa():
     assert all(np.isnan(peta[k]) for k in tanpa)
     at.selectbox(key="unit").set_value("18.02.05.2001").run()
     assert _q(at, "unit") == "18.02.05.2001" and not at.exception
-    from indicators.wilayah.daftar import daftar_wilayah
     nama = daftar_wilayah("18.02", "desa").set_index("kode_wilayah").loc["18.02.05.2001", "nama"]
     assert f"{nama}: kekuatan, kelemahan dan tren" in [s.value for s in at.subheader]
     tren = next(f for f in _grafik(at) if f["layout"].get("title", {}).get("text", "").startswith("Tren"))
@@ -191,16 +203,19 @@ def test_kekuatan_kelemahan_unit_dengan_nilai_asli():
 
     at = buka(unit="18.02.14")
     h = _inti("kecamatan")
-    kuat, lemah = [e.value for e in at.dataframe if "Posisi" in e.value.columns][:2]
     harapan = kekuatan_kelemahan(h.normal, h.nilai, "18.02.14", n=3)
     ind = {i.id: i for i in muat_kerangka().indikator}
-    for tabel, jenis in ((kuat, "kekuatan"), (lemah, "kelemahan")):
+    tabel_ = iter([e.value for e in at.dataframe if "Peringkat (dari)" in e.value.columns])
+    for jenis in ("kekuatan", "kelemahan"):      # a side without any indicator shows a caption, not a table
         e = harapan[harapan["jenis"] == jenis]
+        if e.empty:
+            continue
+        tabel = next(tabel_)
         assert tabel["Indikator"].tolist() == [ind[i].nama["id"] for i in e["indikator"]]
         assert tabel["Skor (0–100)"].tolist() == [angka(v, 1) for v in e["skor"]]
         assert tabel["Nilai asli"].tolist() == [angka(v, 2) for v in e["nilai"]]
         assert tabel["Satuan"].tolist() == [ind[i].satuan for i in e["indikator"]]
-        assert tabel["Posisi"].tolist() == [f"{p}/28" for p in e["posisi"]]
+        assert tabel["Peringkat (dari)"].tolist() == [f"{p}/{n}" for p, n in zip(e["posisi"], e["jumlah"], strict=True)]
     assert any("Bumi Ratu Nuban" in s.value for s in at.subheader)
 
 

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.dasar.format import angka, format_selisih, persen
+from indicators.dasar.format import angka, persen
 from indicators.dasar.pengaturan import AKAR
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.laporan import ekspor
+from indicators.ringkasan.penjelasan import selisih_tampil
 from indicators.ringkasan.susun import susun_ringkasan
 from indicators.skor import muat_kerangka
 from indicators.skor.kerangka import PILAR
@@ -64,7 +65,9 @@ def test_indeks_kematangan_dan_perubahan_dari_inti(inti):
     assert m["Indeks kabupaten"].value == angka(r.indeks, 1)
     assert m["Tingkat kematangan"].value == r.kabupaten.loc[0, "kematangan_id"]
     assert m["Tingkat kematangan"].proto.delta == f"level {r.kabupaten.loc[0, 'kematangan']} dari 5"
-    assert m["Indeks kabupaten"].proto.delta == f"{format_selisih(r.selisih_indeks)} poin sejak September 2026"
+    # issue 15: a change that one decimal would show as 0,0 is shown with two ("-0,03"), and the note says why
+    assert m["Indeks kabupaten"].proto.delta == f"{selisih_tampil(r.selisih_indeks, 'id')} poin sejak September 2026"
+    assert any(c.value == markdown_aman(r.penjelasan.teks["id"]) for c in at.caption)
     # villages that actually reported in October 2026, counted here from the demo rows themselves
     d, melapor = demo(), {}
     for nama, kol in (("layanan_permohonan", "tanggal_masuk"), ("desa_website", "periode"), ("ronda_laporan", "waktu")):

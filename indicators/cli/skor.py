@@ -46,7 +46,8 @@ def pasang(subparsers) -> None:
     p.add_argument("--group-by", default="induk", metavar="KELOMPOK",
                    help="kelompok imputasi: induk (bawaan: kecamatan/kabupaten) atau kolom profil_desa")
     p.add_argument("--zscore-clip", action="store_true", help="potong skor-z ke 0-100 (dicatat)")
-    p.add_argument("--weights", metavar="BERKAS", help="bobot pengganti per id (YAML/JSON id: bobot, atau CSV id,bobot)")
+    p.add_argument("--weights", metavar="BERKAS",
+                   help="bobot pengganti per id (YAML/JSON id: bobot, atau CSV id,bobot)")
     p.add_argument("--levels", metavar="TINGKAT",
                    help="tabel lebar: index,pillar,element,indicator (indikator ternormalisasi dan nilai asli)")
     p.add_argument("--decimals", type=int, metavar="N", help="bulatkan ke N desimal (bawaan: presisi penuh)")

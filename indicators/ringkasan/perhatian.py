@@ -22,11 +22,24 @@ from indicators.ringkasan.aturan import TOPIK
 from indicators.skor.kerangka import PILAR, Kerangka
 
 # the Layanan Desa tab where each dataset's data gaps are counted (its ?bagian= value is the tab label)
-TAB_DATASET = {"layanan_permohonan": "lay_tab_netizen", "desa_website": "lay_tab_desaid", "ronda_laporan": "lay_tab_ronda"}
+TAB_DATASET = {"layanan_permohonan": "lay_tab_netizen", "desa_website": "lay_tab_desaid",
+               "ronda_laporan": "lay_tab_ronda"}
 
-__all__ = ["Pernyataan", "aduan_per_kewenangan", "bulan_tanpa_data", "perhatian_aduan", "perhatian_data_kosong",
-           "perhatian_kecamatan_terbawah", "perhatian_kecamatan_turun", "perhatian_pilar_terlemah",
-           "perhatian_pilar_turun", "perhatian_program", "pilih_perhatian", "terbuka_pada", "teratas"]
+__all__ = [
+    "Pernyataan",
+    "aduan_per_kewenangan",
+    "bulan_tanpa_data",
+    "perhatian_aduan",
+    "perhatian_data_kosong",
+    "perhatian_kecamatan_terbawah",
+    "perhatian_kecamatan_turun",
+    "perhatian_pilar_terlemah",
+    "perhatian_pilar_turun",
+    "perhatian_program",
+    "pilih_perhatian",
+    "teratas",
+    "terbuka_pada",
+]
 
 
 @dataclass(frozen=True)
@@ -37,16 +50,22 @@ class Pernyataan:
     teks: dict
     angka: dict = field(default_factory=dict)
     halaman: str = ""
-    tautan: dict = field(default_factory=dict)   # query parameters of ``halaman``; a value may be a function of the language
-    seri: tuple = ()                             # every subject that shares the extreme (ties)
+    tautan: dict = field(default_factory=dict)   # query parameters of ``halaman`` (a ``Label`` is a word in the
+    seri: tuple = ()                             # reader's language); ``seri``: every subject sharing the extreme
 
     def parameter(self, bahasa: str) -> dict[str, str]:
         """The evidence page's query parameters in ``bahasa`` (tab labels are words).
 
-        >>> Pernyataan("x", {}, tautan={"periode": "2026-10", "bagian": lambda b: b.upper()}).parameter("id")
-        {'periode': '2026-10', 'bagian': 'ID'}
+        >>> Pernyataan("x", {}, tautan={"periode": "2026-10", "bagian": Label("lay_tab_netizen")}).parameter("en")
+        {'periode': '2026-10', 'bagian': 'Smart Netizen'}
         """
-        return {k: str(v(bahasa) if callable(v) else v) for k, v in self.tautan.items()}
+        return {k: teks(v.kunci, bahasa) if isinstance(v, Label) else str(v) for k, v in self.tautan.items()}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A query-parameter value that is a label in the reader's language (a tab's title)."""
+    kunci: str
 
 
 def teratas(nilai: pd.Series, terbesar: bool = True, desimal: int | None = None) -> list:
@@ -195,7 +214,8 @@ def _pernyataan_data_kosong(nama: str, kosong: pd.DataFrame, kec: pd.Series, des
                  n_kec=lambda b: _masing(_n_desa(int(per_kec.iloc[0]), b), len(seri), b)),
         {"dataset": nama, "desa": n, "tidak_pernah": pernah_tidak, "bulan": min_bulan,
          "kecamatan": kec_teratas, "desa_kecamatan": int(per_kec.iloc[0])}, "pages/layanan-desa.py",
-        {"periode": periode, "bulan": str(min_bulan), "bagian": lambda b: teks(TAB_DATASET.get(nama, "lay_tab_mutu"), b)},
+        {"periode": periode, "bulan": str(min_bulan),
+         "bagian": Label(TAB_DATASET.get(nama, "lay_tab_mutu"))},
         tuple(seri))
 
 
@@ -242,7 +262,8 @@ def perhatian_pilar_turun(pilar: pd.DataFrame, periode_lalu: str, ambang: float 
         return None
     if len(seri) > 1:
         kalimat = _kalimat("rk_p_pilar_turun_seri", pilar=lambda b: daftar([p.loc[x, f"nama_{b}"] for x in seri], b),
-                           selisih=lambda b: angka(-r["selisih"], 1, b), periode=lambda b: nama_periode(periode_lalu, b))
+                           selisih=lambda b: angka(-r["selisih"], 1, b),
+                           periode=lambda b: nama_periode(periode_lalu, b))
     else:
         kalimat = _kalimat("rk_p_pilar_turun", pilar=lambda b: r[f"nama_{b}"],
                            selisih=lambda b: angka(-r["selisih"], 1, b), lalu=lambda b: angka(r["skor_lalu"], 1, b),
@@ -262,7 +283,8 @@ def perhatian_pilar_terlemah(pilar: pd.DataFrame, periode: str | None = None) ->
     return Pernyataan(
         "pilar_terlemah",
         _kalimat(kunci, pilar=lambda b: daftar([p.loc[x, f"nama_{b}"] for x in seri], b),
-                 skor=lambda b: _masing(angka(r["skor"], 1, b), len(seri), b), target=lambda b: angka(r["target"], 0, b),
+                 skor=lambda b: _masing(angka(r["skor"], 1, b), len(seri), b),
+                 target=lambda b: angka(r["target"], 0, b),
                  selisih=lambda b: angka(max(r["target"] - r["skor"], 0), 1, b)),
         {"pilar": seri[0], "skor": float(r["skor"]), "target": float(r["target"])}, "pages/pilar.py",
         _tautan_pilar(periode, pilar=seri[0]), tuple(seri))
@@ -282,7 +304,8 @@ def perhatian_kecamatan_turun(kecamatan: pd.DataFrame, periode_lalu: str, ambang
         return None
     if len(seri) > 1:
         kalimat = _kalimat("rk_p_kecamatan_turun_seri", nama=lambda b: daftar([k.loc[x, "nama"] for x in seri], b),
-                           selisih=lambda b: angka(-r["selisih"], 1, b), periode=lambda b: nama_periode(periode_lalu, b))
+                           selisih=lambda b: angka(-r["selisih"], 1, b),
+                           periode=lambda b: nama_periode(periode_lalu, b))
     else:
         kalimat = _kalimat("rk_p_kecamatan_turun", nama=str(r["nama"]), selisih=lambda b: angka(-r["selisih"], 1, b),
                            lalu=lambda b: angka(r["indeks_lalu"], 1, b), kini=lambda b: angka(r["indeks"], 1, b),

@@ -12,6 +12,7 @@ import pandas as pd
 
 from indicators.ringkasan.aturan import pengaturan_ringkasan
 from indicators.ringkasan.cakupan import cakupan_desa, cakupan_total
+from indicators.ringkasan.penjelasan import Penjelasan, penjelasan_perubahan
 from indicators.ringkasan.perhatian import (
     Pernyataan,
     perhatian_aduan,
@@ -26,6 +27,7 @@ from indicators.ringkasan.perhatian import (
 from indicators.ringkasan.peringkat import pilar_kabupaten, teratas_terbawah
 from indicators.ringkasan.periode import periode_sebelumnya
 from indicators.skor.kerangka import PILAR, Kerangka
+from indicators.skor.pipeline import HasilSkor
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,8 @@ class Ringkasan:
 
     ``kabupaten``: the one-row ``skor`` table (index, pillars, maturity, coverage); ``pilar``: see
     ``pilar_kabupaten``; ``kecamatan``: the kecamatan ``skor`` table with ``indeks_lalu``, ``selisih``;
-    ``teratas``/``terbawah``: three kecamatan each; ``perhatian``: the chosen statements."""
+    ``teratas``/``terbawah``: three kecamatan each; ``perhatian``: the chosen statements;
+    ``penjelasan``: why the district index moved or did not (None without two indices)."""
     kode_kabupaten: str
     nama_kabupaten: str
     periode: str
@@ -46,6 +49,7 @@ class Ringkasan:
     terbawah: pd.DataFrame
     perhatian: tuple[Pernyataan, ...]
     catatan: dict
+    penjelasan: Penjelasan | None = None
 
     @property
     def indeks(self) -> float:
@@ -57,22 +61,25 @@ class Ringkasan:
 
 
 def susun_ringkasan(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupaten: str, periode: str,
-                    skor_fn: Callable[[str, str], pd.DataFrame] | None = None, aduan_siap: pd.DataFrame | None = None,
+                    hasil_fn: Callable[[str, str], HasilSkor] | None = None, aduan_siap: pd.DataFrame | None = None,
                     n_teratas: int = 3, dataset_demo: Iterable[str] = ()) -> Ringkasan:
     """Compose the briefing of ``kode_kabupaten`` for ``periode``.
 
-    ``skor_fn(tingkat, periode)`` returns the core's ``skor`` table (with ``nama``); by default
-    ``skor_wilayah`` on ``data`` (pages pass their cached version). ``aduan_siap`` is the output of
-    ``aduan.siapkan`` (computed here when None and complaints exist). ``dataset_demo``: datasets still
-    holding simulated rows (said in the coverage note).
+    ``hasil_fn(tingkat, periode)`` returns the core's ``HasilSkor`` (``skor`` with ``nama``); by
+    default ``skor_wilayah`` on ``data`` (pages pass their cached version). ``aduan_siap`` is the
+    output of ``aduan.siapkan`` (computed here when None and complaints exist). ``dataset_demo``:
+    datasets still holding simulated rows (said in the coverage note).
     """
     from indicators.progres.status import status_program
     from indicators.skor.pipeline import skor_wilayah
     from indicators.wilayah.daftar import daftar_wilayah, nama_wilayah
 
-    if skor_fn is None:
-        def skor_fn(tingkat: str, p: str) -> pd.DataFrame:
-            return skor_wilayah(data, kerangka, kode_kabupaten, tingkat, p).skor
+    if hasil_fn is None:
+        def hasil_fn(tingkat: str, p: str) -> HasilSkor:
+            return skor_wilayah(data, kerangka, kode_kabupaten, tingkat, p)
+
+    def skor_fn(tingkat: str, p: str) -> pd.DataFrame:
+        return hasil_fn(tingkat, p).skor
     atur_semua = pengaturan_ringkasan(kerangka)
     atur = atur_semua["perhatian"]
     lalu = periode_sebelumnya(periode)
@@ -117,5 +124,6 @@ def susun_ringkasan(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_k
     c = cakupan_desa(data, kode_kabupaten, periode, atur_semua["cakupan"]["dataset"], dataset_demo)
     catatan |= {"cakupan_desa": c, "cakupan_desa_total": cakupan_total(c),
                 "ambang_tipis_persen": atur_semua["cakupan"]["ambang_tipis_persen"]}
+    jelas = penjelasan_perubahan(hasil_fn("kabupaten", periode), hasil_fn("kabupaten", lalu), kec, kerangka, lalu)
     return Ringkasan(kode_kabupaten, nama_wilayah(kode_kabupaten), periode, lalu, kab.reset_index(drop=True), pilar,
-                     kec.reset_index(drop=True), atas, bawah, pilih_perhatian(kandidat, atur["urutan"]), catatan)
+                     kec.reset_index(drop=True), atas, bawah, pilih_perhatian(kandidat, atur["urutan"]), catatan, jelas)

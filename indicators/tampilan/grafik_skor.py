@@ -86,9 +86,24 @@ def grafik_interval(t: pd.DataFrame, bahasa: str, judul: str, sorot: str | None 
     warna = [MERAH if k == sorot else BIRU for k in t["kode_wilayah"]]
     fig.add_trace(go.Scatter(y=nama, x=t["peringkat"].astype(float), mode="markers",
                              marker={"size": 12, "color": warna}, name=teks("rk_peringkat_nominal", bahasa)))
-    fig.update_xaxes(title=teks("rk_peringkat", bahasa), dtick=5 if len(t) > 20 else 1)  # rank 1 on the left
-    fig.update_layout(barmode="overlay")
-    return _tata(fig, judul, bahasa, max(380, 26 * len(t) + 140))
+    maks = int(np.nanmax(p95.to_numpy())) if len(t) else 1
+    fig.update_xaxes(title=teks("rk_peringkat_sumbu", bahasa), tickmode="array", tickvals=tanda_peringkat(maks),
+                     range=[0.3, maks + 0.7], side="top", showgrid=True)    # rank 1 on the left, read on top
+    fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.04, "yanchor": "top"})
+    return _tata(fig, judul, bahasa, max(380, 26 * len(t) + 160))
+
+
+def tanda_peringkat(maks: int, paling_banyak: int = 12) -> list[int]:
+    """Readable rank ticks: 1, then multiples of a round step (1, 2, 5, 10, 20, 25, 50, 100…) with at
+    most ``paling_banyak`` ticks, and the last rank.
+
+    >>> tanda_peringkat(28), tanda_peringkat(311)
+    ([1, 5, 10, 15, 20, 25, 28], [1, 50, 100, 150, 200, 250, 311])
+    """
+    langkah = next(x for x in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 10**9)
+                   if maks / x <= paling_banyak)
+    tanda = sorted({1, *range(langkah, maks + 1, langkah), maks})
+    return [x for x in tanda if x == maks or maks - x >= langkah / 2 or x == 1]
 
 
 def grafik_distribusi(nilai: pd.Series, bahasa: str, judul: str, label: str, sorot: float | None = None,
