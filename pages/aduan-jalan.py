@@ -3,6 +3,7 @@
 Thin: filters from the URL, the core (``indicators.aduan``) computes, this page draws. Results are
 cached per store version, role and filters, so a widget change recomputes only what depends on it.
 """
+import pandas as pd
 import streamlit as st
 
 from indicators.aduan import aturan
@@ -12,7 +13,7 @@ from indicators.aduan import kewenangan as aduan_kewenangan
 from indicators.aduan import kondisi as aduan_kondisi
 from indicators.aduan import siapan as aduan
 from indicators.aduan import siklus as aduan_siklus
-from indicators.dasar.format import angka, persen, tanggal
+from indicators.dasar.format import angka, nama_periode, persen, tanggal
 from indicators.dasar.label import teks
 from indicators.laporan import eskalasi as paket_eskalasi
 from indicators.tampilan import grafik_aduan as gr
@@ -44,9 +45,9 @@ def _siap(path: str, versi: int, peran_: str, kode: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _dasar(path: str, versi: int, peran_: str, kode: str) -> tuple[str, list[str]]:
+def _dasar(path: str, versi: int, peran_: str, kode: str) -> tuple[str, list[str], list[str]]:
     siap = _siap(path, versi, peran_, kode)
-    return siap.attrs["kini"], aduan.opsi_periode(siap)
+    return siap.attrs["kini"], aduan.opsi_periode(siap), aduan.opsi_posisi(siap)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -117,7 +118,7 @@ def _tabel(df, b: str, **kw) -> None:
 b = kepala("halaman_aduan_jalan", ["aduan_jalan", "aduan_jalan_riwayat", "ruas_jalan"])
 kode, g, peran_ = kode_kabupaten(), gudang(), peran()
 kunci = (str(g.path), g.versi(), peran_, kode)
-kini, opsi_periode = _dasar(*kunci)  # the data's "now" (ISO text) and the periods it covers
+kini, opsi_periode, opsi_posisi = _dasar(*kunci)  # the data's "now" (ISO text), its periods and month ends
 
 sb = st.sidebar
 sb.subheader(teks("aduan_saringan", b))
@@ -125,8 +126,10 @@ kec_reg = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
 label = {k: aturan.label_kategori(k, b) for k in aturan.KATEGORI}
 periode = pilihan_url(teks("periode", b), "rentang", opsi_periode, "semua",
                       format_func=lambda p: _label_periode(p, b), wadah=sb)
+posisi = pilihan_url(teks("aduan_posisi", b), "posisi", opsi_posisi, "", wadah=sb,
+                     format_func=lambda p: nama_periode(p, b) if p else teks("aduan_posisi_kini", b))
 s = aduan.Saringan(
-    periode=periode,
+    periode=periode, posisi=posisi,
     kecamatan=tuple(multi_url(teks("kecamatan", b), "kec", list(kec_reg.index), kec_reg.get, sb)),
     kewenangan=tuple(multi_url(teks("aduan_kewenangan", b), "kewenangan", aturan.URUTAN_KEWENANGAN,
                                label["kewenangan"].get, sb)),
@@ -149,7 +152,8 @@ c[2].metric(teks("aduan_terbuka", b), angka(int(kew["terbuka"].sum()), 0, b))
 c[3].metric(teks("aduan_terlambat", b), angka(int(kew["terlambat"].sum()), 0, b))
 c[4].metric(teks("aduan_persen_kewenangan", b).format(kewenangan=kew.at[k_esk, "kewenangan"].lower()),
             persen(kew.at[k_esk, "persen_terbuka"], 1, b))
-st.caption(teks("aduan_keterangan_umur", b).format(tanggal=tanggal(kini, b)))
+st.caption(teks("aduan_keterangan_umur", b).format(
+    tanggal=tanggal(pd.Period(posisi, freq="M").end_time if posisi else kini, b)))
 
 st.header(teks("aduan_bagian_peta", b))
 c = st.columns(2)

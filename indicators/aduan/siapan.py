@@ -23,6 +23,7 @@ from indicators.aduan.aturan import (
     label_kategori,
     tandai_terbuka,
     target_hari,
+    terbuka_pada,
 )
 
 
@@ -125,13 +126,16 @@ def siapkan(aduan: pd.DataFrame, riwayat: pd.DataFrame | None, kode_kabupaten: s
 
 @dataclass(frozen=True)
 class Saringan:
-    """The page's filters; an empty tuple means "all"."""
+    """The page's filters; an empty tuple means "all". ``posisi`` (``YYYY-MM``, empty = now): the
+    backlog as it stood at the end of that month — the reports made before it, open then (the
+    briefing's statement for that month uses the same rule, ``aturan.terbuka_pada``)."""
     periode: str = "semua"
     kecamatan: tuple[str, ...] = ()
     kewenangan: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
     tingkat: tuple[str, ...] = ()
     jenis: tuple[str, ...] = ()
+    posisi: str = ""
 
     def sebagai_tuple(self) -> tuple:
         """A plain, hashable form (a cache key)."""
@@ -163,6 +167,19 @@ def opsi_periode(df: pd.DataFrame) -> list[str]:
     return ["semua", *PERIODE_RELATIF, *tahun]
 
 
+def opsi_posisi(df: pd.DataFrame, bulan: int = 24) -> list[str]:
+    """Month-end positions for the backlog: "" (now) then the last ``bulan`` months with reports, newest first.
+
+    >>> opsi_posisi(pd.DataFrame({"waktu_lapor": pd.to_datetime(["2026-08-03", "2026-10-01"])}))
+    ['', '2026-10', '2026-09', '2026-08']
+    """
+    t = pd.to_datetime(df["waktu_lapor"]).dropna()
+    if t.empty:
+        return [""]
+    bulan_ = pd.period_range(t.min().to_period("M"), t.max().to_period("M"), freq="M").strftime("%Y-%m").tolist()
+    return ["", *bulan_[::-1][:bulan]]
+
+
 def saring(df: pd.DataFrame, s: Saringan) -> pd.DataFrame:
     """The rows of a :func:`siapkan` frame that pass the filters (ValueError for an unknown value)."""
     kini = pd.Timestamp(df.attrs["kini"]) if df.attrs.get("kini") else waktu_acuan(df)
@@ -180,8 +197,31 @@ def saring(df: pd.DataFrame, s: Saringan) -> pd.DataFrame:
         if sah is not None and set(nilai) - set(sah):
             raise ValueError(f"nilai saringan {kolom} tidak dikenal: {sorted(set(nilai) - set(sah))}")
         m &= df[kolom].astype(str).isin(list(nilai))
-    out = df[m]
+    if s.posisi:
+        out = _pada_posisi(df[m], s.posisi)
+    else:
+        out = df[m]
     out.attrs = dict(df.attrs)
+    return out
+
+
+def _pada_posisi(df: pd.DataFrame, posisi: str) -> pd.DataFrame:
+    """The reports made before the end of month ``posisi``, their open flag, age and overdue flags as
+    at that moment (a status is taken as it is now unless it changed after the month)."""
+    from indicators.aduan import siklus as aduan_siklus
+
+    try:
+        akhir = pd.Period(posisi, freq="M").end_time.ceil("D")
+    except (ValueError, TypeError):
+        raise ValueError(f"posisi harus bulan YYYY-MM, bukan {posisi!r}") from None
+    lapor = pd.to_datetime(df["waktu_lapor"])
+    out = df[(lapor < akhir).to_numpy()].copy()
+    out["terbuka"] = terbuka_pada(out, akhir).to_numpy()
+    lapor = pd.to_datetime(out["waktu_lapor"])
+    out["umur_hari"] = ((akhir - lapor) / aduan_siklus.HARI).where(out["terbuka"])
+    out[["terlambat_verifikasi", "terlambat_perbaikan", "terlambat"]] = aduan_siklus.tandai_terlambat(
+        out["umur_hari"], out["terbuka"], out["status"].astype(str) == "diterima", out["target_verifikasi_hari"],
+        out["target_perbaikan_hari"]).to_numpy()
     return out
 
 
