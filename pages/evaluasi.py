@@ -10,6 +10,7 @@ import streamlit as st
 from indicators.dasar.format import angka, nama_periode, persen
 from indicators.dasar.label import teks
 from indicators.data import skema
+from indicators.evaluasi.indeks import ANKER_INDEKS_CAPAIAN
 from indicators.evaluasi.pengaturan import BERKAS_BAWAAN, muat_pengaturan
 from indicators.evaluasi.susun import HasilEvaluasi, evaluasi
 from indicators.evaluasi.u4ssc import crosswalk_u4ssc
@@ -66,6 +67,11 @@ m[3].metric(teks("eva_program_terlambat", b),
             angka(int((h.status_program["status"] == "terlambat").sum()) if len(h.status_program) else 0, 0, b))
 st.caption(teks("eva_cara_hitung", b).format(ambang=persen(100 * atur.ambang_bobot_dimensi, 0, b)) + " "
            + teks("eva_bukti_ket", b))
+# the achievement index is not the Ringkasan's composite index: one sentence and the method page's section
+st.markdown(teks("eva_beda_indeks", b).format(
+    capaian=angka(h.indeks, 1, b) if not np.isnan(h.indeks) else teks("eva_indeks_tidak_cukup", b),
+    komposit=angka(h.indeks_komposit, 1, b), n=len(kerangka.untuk_tingkat("kabupaten").indikator),
+    tautan=f"/metodologi#{ANKER_INDEKS_CAPAIAN}"))
 st.page_link("pages/metodologi.py", label=teks("eva_metodologi", b), icon=":material/menu_book:")
 peran_ = peran()
 

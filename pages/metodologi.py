@@ -1,7 +1,10 @@
 """Metodologi (/metodologi): generated from the framework file and the scoring settings — the hierarchy,
-every indicator's definition, unit, direction, goalposts, source, weight and effective weight; the
-pipeline steps with the settings in force; the treatments applied (audit trail); data coverage per
-indicator and unit; coherence (correlations, Cronbach's alpha); the official IDM layer."""
+every indicator's definition, unit, direction, goalposts, source, frequency, denominator, weight and
+effective weight; the pipeline steps with the settings in force (the method panel, the same
+``PengaturanSkor`` as the ``score`` command); every method choice with its formula; the declared
+denominators; the treatments applied (audit trail); data coverage, the units the availability rule
+blanked and the screened ones; coherence; the official IDM layer; how the evaluation's achievement
+index differs from the composite index."""
 import numpy as np
 import pandas as pd
 import plotly.express as px
@@ -11,11 +14,21 @@ from indicators.dasar.format import angka, nama_periode, persen
 from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.data.skema import muat_skema
-from indicators.skor import PengaturanKetidakpastian, PengaturanSkor
-from indicators.skor.agregasi import NAMA_AGREGASI
+from indicators.evaluasi.indeks import ANKER_INDEKS_CAPAIAN
+from indicators.evaluasi.pengaturan import muat_pengaturan as pengaturan_evaluasi
+from indicators.skor import PengaturanKetidakpastian
+from indicators.skor.agregasi import NAMA_AGREGASI, RUMUS_AGREGASI
 from indicators.skor.koherensi import BATAS_P, BATAS_REDUNDAN
-from indicators.skor.normalisasi import NORMALISASI
-from indicators.skor.perlakuan import BATAS_KURT, BATAS_SKEW, MAKS_WINSOR, NAMA_IMPUTASI
+from indicators.skor.normalisasi import NORMALISASI, RUMUS
+from indicators.skor.perlakuan import (
+    BATAS_KURT,
+    BATAS_SKEW,
+    MAKS_WINSOR,
+    NAMA_IMPUTASI,
+    NAMA_PERLAKUAN,
+    RUMUS_IMPUTASI,
+    RUMUS_PERLAKUAN,
+)
 from indicators.tampilan.peta import PEMISAH
 from indicators.tampilan.tabel import tabel_tampil
 from indicators.wilayah.daftar import daftar_wilayah
@@ -25,7 +38,8 @@ from pages._bersama import grafik, kepala, kode_kabupaten, multi_url, pilihan_ur
 b = kepala("halaman_metodologi", list(muat_skema()))
 kode = kode_kabupaten()
 k = _skor.kerangka()
-atur, uji = PengaturanSkor(), PengaturanKetidakpastian()
+pilihan = _skor.panel_metode(b)          # the settings in force: the method panel (URL), as on the Pilar page
+atur, uji = pilihan.untuk(k), PengaturanKetidakpastian()
 daftar = _skor.daftar_periode()
 TINGKAT = ("desa", "kecamatan", "kabupaten")
 st.caption(teks("rk_m_sumber", b).format(berkas=k.berkas.rsplit("/", 1)[-1]))
@@ -35,7 +49,7 @@ periode = pilihan_url(teks("periode", b), "periode", daftar[::-1], bawaan=daftar
 tingkat = pilihan_url(teks("rk_tingkat", b), "tingkat", ["kecamatan", "desa", "kabupaten"],
                       format_func=lambda t: teks(t, b), wadah=c[1])
 with st.spinner(teks("rk_menghitung", b)):
-    h = {t: _skor.hasil(t, periode) for t in TINGKAT}
+    h = {t: _skor.hasil(t, periode, pilihan) for t in TINGKAT}
 nama_ind = {i.id: i.nama[b] for i in k.indikator}
 nama_pilar = {p.id: p.nama[b] for p in k.pilar}
 
@@ -70,7 +84,8 @@ kolom = {"pilar_nama": (teks("rk_pilar", b), None), "elemen_nama": (teks("rk_ele
          "satuan": (teks("rk_satuan", b), None), "arah_teks": (teks("rk_m_arah", b), None),
          "terburuk": (teks("rk_terburuk", b), 2), "terbaik": (teks("rk_terbaik", b), 2),
          "dasar_goalposts": (teks("rk_m_dasar_goalposts", b), None), "sumber": (teks("rk_m_sumber_data", b), None),
-         "tingkat": (teks("rk_m_tingkat_tersedia", b), None), "bobot": (teks("rk_m_bobot", b), 2)}
+         "tingkat": (teks("rk_m_tingkat_tersedia", b), None), "frekuensi": (teks("rk_m_frekuensi", b), None),
+         "per": (teks("rk_m_penyebut_kolom", b), None), "bobot": (teks("rk_m_bobot", b), 2)}
 kolom |= {f"bobot_efektif_{t}": (teks("rk_m_bobot_efektif", b).format(tingkat=teks(t, b)), 2) for t in TINGKAT}
 e_kat, t_kat = tabel_tampil(tabel, kolom, b, kosong="–")
 pilih_pilar = multi_url(teks("rk_pilar", b), "mpilar", list(nama_pilar), format_func=nama_pilar.get)
@@ -83,9 +98,12 @@ st.header(teks("rk_m_langkah", b))
 norm = NORMALISASI[atur.normalisasi]
 pita = "; ".join(f"{x.level} {x.nama[b]} ≥ {angka(x.batas_bawah, 0, b)}" for x in k.kematangan)
 isi = {
-    "ambang_indikator": persen(atur.ambang_indikator * 100, 0, b), "ambang_unit": persen(atur.ambang_unit * 100, 0, b),
+    **{k_: persen(getattr(atur, k_) * 100, 0, b) for k_ in ("ambang_indikator", "ambang_elemen", "ambang_pilar",
+                                                              "ambang_indeks", "ambang_penyaringan")},
     "imputasi": NAMA_IMPUTASI[atur.imputasi][b], "skew": angka(BATAS_SKEW, 1, b), "kurt": angka(BATAS_KURT, 1, b),
     "winsor": MAKS_WINSOR, "normalisasi": norm.nama[b], "keterangan": norm.keterangan[b],
+    "perlakuan": NAMA_PERLAKUAN[atur.perlakuan][b],
+    "potong": teks("rk_m_dipotong", b) if atur.potong_zskor and atur.normalisasi == "zskor" else "",
     "agregasi": NAMA_AGREGASI[atur.agregasi][b], "pita": pita, "p": angka(BATAS_P, 2, b),
     "redundan": angka(BATAS_REDUNDAN, 1, b), "n": angka(uji.n, 0, b),
     "norm_list": ", ".join(NORMALISASI[m].nama[b] for m in uji.normalisasi),
@@ -102,6 +120,31 @@ metode = pd.DataFrame([{"id": m, "nama": v.nama[b],
 st.dataframe(metode.rename(columns={"nama": teks("rk_normalisasi", b), "berbasis_data": teks("rk_m_berbasis_data", b),
                                     "keterangan": teks("rk_m_keterbandingan_kolom", b),
                                     "bawaan": teks("rk_m_bawaan", b)}), hide_index=True, width="stretch")
+
+# --- 3b. every choice with its formula and the one in force --------------------------------------------
+st.subheader(teks("rk_m_pilihan", b))
+st.caption(teks("rk_m_pilihan_ket", b))
+pilihan_tabel = pd.DataFrame(
+    [{"jenis": teks("rk_m_jenis_normalisasi", b), "nama": v.nama[b], "rumus": RUMUS[m][b],
+      "berlaku": "✓" if m == atur.normalisasi else ""} for m, v in NORMALISASI.items()]
+    + [{"jenis": teks("rk_m_jenis_agregasi", b), "nama": NAMA_AGREGASI[m][b], "rumus": RUMUS_AGREGASI[m][b],
+        "berlaku": "✓" if m == atur.agregasi else ""} for m in NAMA_AGREGASI]
+    + [{"jenis": teks("rk_m_jenis_perlakuan", b), "nama": NAMA_PERLAKUAN[m][b], "rumus": RUMUS_PERLAKUAN[m][b],
+        "berlaku": "✓" if m == atur.perlakuan else ""} for m in NAMA_PERLAKUAN]
+    + [{"jenis": teks("rk_m_jenis_imputasi", b), "nama": NAMA_IMPUTASI[m][b], "rumus": RUMUS_IMPUTASI[m][b],
+        "berlaku": "✓" if m == atur.imputasi else ""} for m in NAMA_IMPUTASI])
+st.dataframe(pilihan_tabel.rename(columns={"jenis": teks("rk_m_jenis", b), "nama": teks("rk_nama", b),
+                                           "rumus": teks("rk_m_rumus", b), "berlaku": teks("rk_m_berlaku", b)}),
+             hide_index=True, width="stretch")
+st.subheader(teks("rk_m_penyebut", b))
+st.caption(teks("rk_m_penyebut_ket", b))
+pakai = {n: [i.nama[b] for i in k.indikator if i.per and i.per["penyebut"] == n] for n in k.penyebut}
+st.dataframe(pd.DataFrame({
+    teks("rk_m_penyebut_kolom", b): [d["nama"][b] for d in k.penyebut.values()],
+    teks("rk_m_penyebut_asal", b): [f"{d['dataset']}.{d['jumlah']}" if "dataset" in d else d["register"]
+                                    for d in k.penyebut.values()],
+    teks("rk_m_penyebut_dipakai", b): [", ".join(pakai[n]) or "–" for n in k.penyebut]}), hide_index=True,
+    width="stretch")
 
 # --- 4. the audit trail --------------------------------------------------------------------------------
 st.header(teks("rk_m_audit", b))
@@ -161,6 +204,27 @@ e_u, t_u = tabel_tampil(unit_cak, {"kode_wilayah": (teks("rk_kode", b), None), "
                                       "pilar_kosong": (teks("rk_m_pilar_tanpa_skor", b), None)}, b)
 st.dataframe(t_u, hide_index=True, width="stretch", height=min(38 + 35 * len(t_u), 420))
 unduh(e_u, f"cakupan_{tingkat}_{periode}")
+st.subheader(teks("rk_m_kosong", b))
+kosong = h[tingkat].kosong
+nama_hier = {**nama_pilar, **{e.id: e.nama[b] for e in k.elemen}, "indeks": teks("indeks", b)}
+st.caption(teks("rk_m_kosong_ket", b).format(n=angka(len(kosong), 0, b), tingkat=teks(tingkat, b)))
+if len(kosong):
+    e_ko, t_ko = tabel_tampil(kosong.assign(nama=kosong["kode_wilayah"].map(nama_unit),
+                                            id_nama=kosong["id"].map(nama_hier),
+                                            persen=kosong["ketersediaan"] * 100, ambang_=kosong["ambang"] * 100,
+                                            alasan_=kosong["alasan"].map(lambda a: teks(f"rk_m_alasan_{a}", b))),
+                              {"kode_wilayah": (teks("rk_kode", b), None), "nama": (teks("rk_nama", b), None),
+                               "tingkat_hierarki": (teks("rk_m_tingkat_hierarki", b), None),
+                               "id_nama": (teks("rk_m_komponen", b), None),
+                               "persen": (teks("rk_m_ketersediaan", b), 0), "ambang_": (teks("rk_m_ambang", b), 0),
+                               "alasan_": (teks("rk_m_alasan", b), None)}, b)
+    st.dataframe(t_ko, hide_index=True, width="stretch", height=min(38 + 35 * len(t_ko), 320))
+    unduh(e_ko, f"dikosongkan_{tingkat}_{periode}")
+saring_ = h[tingkat].tersaring
+st.caption(teks("rk_m_tersaring", b).format(daftar=", ".join(
+    f"{nama_unit.get(x, x)} ({persen(c, 0, b)})" for x, c in zip(saring_["kode_wilayah"], saring_["cakupan"],
+                                                                   strict=True)))
+           if len(saring_) else teks("rk_m_tersaring_tidak", b))
 
 # --- 6. coherence ----------------------------------------------------------------------------------------
 st.header(teks("rk_m_koherensi", b))
@@ -189,7 +253,13 @@ else:
         st.dataframe(t_k, hide_index=True, width="stretch", height=420)
     unduh(e_k, f"koherensi_{tingkat}_{periode}")
 
-# --- 7. the official IDM layer ----------------------------------------------------------------------------
+# --- 7. the evaluation's achievement index against the composite index -----------------------------------
+st.header(teks("rk_m_capaian", b), anchor=ANKER_INDEKS_CAPAIAN)
+ae = pengaturan_evaluasi()
+st.markdown(markdown_aman(teks("rk_m_capaian_ket", b).format(
+    bobot=" / ".join(f"{ae.nama_dimensi[d][b]} {persen(w * 100, 0, b)}" for d, w in ae.bobot.items()))))
+
+# --- 8. the official IDM layer ----------------------------------------------------------------------------
 st.header(teks("rk_m_idm", b))
 batas = list(k.idm.get("status", []))
 st.markdown(markdown_aman(teks("rk_m_idm_ket", b).format(rumus=k.idm.get("rumus", {}).get(b, ""))))

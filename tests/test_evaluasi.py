@@ -216,13 +216,23 @@ def test_evaluasi_periode_buruk():
 
 @pytest.mark.parametrize("terakhir, umur, usang", [("2025-10", 12, False), ("2025-09", 13, True)])
 def test_kesegaran_di_batas_usang(terakhir, umur, usang):
-    masuk = pd.to_datetime(["2026-09-30 23:00", "2026-11-02 08:00"])
+    # a MONTHLY source is measured in months: 12 months old is still fresh, 13 is stale
+    masuk = pd.to_datetime([f"{terakhir}-15 10:00", "2026-11-02 08:00"])
     d = {"nilai_indikator": pd.DataFrame({"indikator": ["gov_spbe", "gov_spbe"], "periode": ["2024-12", terakhir]}),
          "layanan_permohonan": pd.DataFrame({"tanggal_masuk": masuk})}
     t = kesegaran_indikator(d, muat_kerangka(), "2026-10", usang_bulan=12).set_index("indikator")
-    assert (t.loc["gov_spbe", "umur_bulan"], bool(t.loc["gov_spbe", "usang"])) == (umur, usang)
-    # an event dataset: its latest month up to the period (a November row is in the future here)
-    assert t.loc["gov_hari_proses", "periode_data"] == "2026-09"
+    r = t.loc["gov_layanan_online"]
+    assert (r["frekuensi"], r["periode_data"], r["umur"], r["satuan_umur"], bool(r["usang"])) == (
+        "bulanan", terakhir, umur, "bulan", usang)
+    # an ANNUAL source (the SPBE index) is measured in years, never "0 bulan" (issue 15): 2025 at
+    # October 2026 is 1 year — last year's figure, the normal lag — and fresh with usang_tahun = 1
+    s = t.loc["gov_spbe"]
+    assert (s["frekuensi"], s["periode_data"], s["umur"], s["satuan_umur"], bool(s["usang"])) == (
+        "tahunan", "2025", 1, "tahun", False)
+    assert pd.isna(s["umur_bulan"])
+    dua = kesegaran_indikator({"nilai_indikator": d["nilai_indikator"].iloc[:1]}, muat_kerangka(), "2026-10")
+    assert dua.set_index("indikator").loc["gov_spbe", ["periode_data", "umur"]].tolist() == ["2024", 2]
+    assert bool(dua.set_index("indikator").loc["gov_spbe", "usang"])       # two years behind: stale
     # a static register has no month; an indicator without data at all is stale
     assert t.loc["liv_kemantapan_jalan", "jenis_waktu"] == "statis" and not t.loc["liv_kemantapan_jalan", "usang"]
     assert bool(t.loc["brand_web_aktif", "usang"])
@@ -234,7 +244,12 @@ def test_cakupan_pilar_demo(hasil_demo):
     assert c["indikator"].sum() == len(muat_kerangka().indikator)
     assert (c["cakupan_kabupaten"] == 100).all()           # every indicator has a district value in the demo
     assert c["cakupan_desa"].between(0, 100).all()
-    assert (c["data_terlama"] == "2026-10").all()
+    # monthly and annual sources apart (issue 15): Economy and Environment have no monthly source; the
+    # demo's annual statistics are dated this year
+    bulanan = {p for p in PILAR if any(i.pilar == p and i.frekuensi == "bulanan" for i in muat_kerangka().indikator)}
+    assert (c.loc[sorted(bulanan), "data_terlama"] == "2026-10").all()
+    assert c.loc[[p for p in PILAR if p not in bulanan], "data_terlama"].isna().all()
+    assert (c["data_tahunan_terlama"] == "2026").all() and (c["umur_terlama_tahun"] == 0).all()
 
 
 # --- settings and crosswalk ---------------------------------------------------------------------

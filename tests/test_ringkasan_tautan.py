@@ -90,3 +90,23 @@ def test_tautan_pilar_dan_kecamatan(ringkasan):
         harapan = indeks[p.angka["kode_wilayah"]] if p.topik.startswith("kecamatan") else pilar[p.angka["pilar"]]
         assert angka(harapan, 1) in p.teks["id"]
         _tampilkan_angka(p, float(harapan))
+
+
+def test_evaluasi_menjelaskan_beda_indeks_capaian_dan_komposit(ringkasan):
+    # one sentence with both numbers and a link to the method page's section on the two indices
+    from indicators.evaluasi.indeks import ANKER_INDEKS_CAPAIAN
+    from indicators.evaluasi.susun import evaluasi
+
+    h = evaluasi(demo(), muat_kerangka(), "18.02", "2026-10")
+    assert h.indeks_komposit == pytest.approx(ringkasan["2026-10"].indeks)
+    at = buka_halaman("pages/evaluasi.py", periode="2026-10")
+    kalimat = next(m.value for m in at.markdown if "Indeks capaian (" in m.value)
+    assert f"Indeks capaian ({angka(h.indeks, 1)})" in kalimat
+    assert f"Indeks kabupaten ({angka(ringkasan['2026-10'].indeks, 1)})" in kalimat
+    assert f"(/metodologi#{ANKER_INDEKS_CAPAIAN})" in kalimat
+    m = buka_halaman("pages/metodologi.py")
+    assert any(x.proto.anchor == ANKER_INDEKS_CAPAIAN for x in m.header)
+    # freshness in each indicator's own period: annual sources never as "0 bulan"
+    cak = next(d.value for d in at.dataframe if teks("eva_kol_data_tahunan_terlama", "id") in d.value.columns)
+    assert set(cak[teks("eva_kol_data_tahunan_terlama", "id")]) == {"2026"}
+    assert teks("eva_kol_umur_tahun", "id") in cak.columns

@@ -197,10 +197,7 @@ def saring(df: pd.DataFrame, s: Saringan) -> pd.DataFrame:
         if sah is not None and set(nilai) - set(sah):
             raise ValueError(f"nilai saringan {kolom} tidak dikenal: {sorted(set(nilai) - set(sah))}")
         m &= df[kolom].astype(str).isin(list(nilai))
-    if s.posisi:
-        out = _pada_posisi(df[m], s.posisi)
-    else:
-        out = df[m]
+    out = _pada_posisi(df[m], s.posisi) if s.posisi else df[m]
     out.attrs = dict(df.attrs)
     return out
 

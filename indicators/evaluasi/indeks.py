@@ -6,7 +6,11 @@
 - a pillar's index the same over its own five cells.
 
 It measures the masterplan's evidence against Kominfo's dimensions, not the six-pillar composite
-index of :mod:`indicators.skor`, so the two numbers differ.
+index of :mod:`indicators.skor`, so the two numbers differ: the composite index averages the
+normalised performance of every indicator over elements and pillars; the achievement index scores
+each pillar × dimension cell from its evidence (indicators tagged with that dimension and the
+programmes that evidence it) and weighs the dimensions (10/20/30/30/10 % by default). The Evaluasi
+page says so beside the two numbers and links to the method page's section (``ANKER_INDEKS_CAPAIAN``).
 
 >>> import pandas as pd
 >>> from indicators.skor.kerangka import DIMENSI
@@ -24,6 +28,8 @@ import pandas as pd
 
 from indicators.evaluasi.pengaturan import normalisasi_bobot
 from indicators.skor.kerangka import DIMENSI, PILAR
+
+ANKER_INDEKS_CAPAIAN = "indeks-capaian"   # the section of the method page that compares the two indices
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ class PengaturanEvaluasi:
     ambang_bobot_dimensi: float
     data_usang_bulan: int
     u4ssc: Mapping[str, Any]
+    data_usang_tahun: int = 1
 
     @property
     def bobot(self) -> dict[str, float]:
@@ -145,8 +146,11 @@ def baca_pengaturan(raw: Any) -> PengaturanEvaluasi:
     usang = raw.get("data_usang_bulan", 12)
     if isinstance(usang, bool) or not isinstance(usang, int) or usang < 0:
         raise ValueError(f"data_usang_bulan harus bilangan bulat >= 0, bukan {usang!r}")
+    usang_tahun = raw.get("data_usang_tahun", 1)
+    if isinstance(usang_tahun, bool) or not isinstance(usang_tahun, int) or usang_tahun < 0:
+        raise ValueError(f"data_usang_tahun harus bilangan bulat >= 0, bukan {usang_tahun!r}")
     return PengaturanEvaluasi(tuple(bobot.items()), nama, definisi, tuple((k, float(bb[k])) for k in JENIS_BUKTI),
-                              dict(bawaan), float(ambang), usang, _periksa_u4ssc(raw.get("u4ssc")))
+                              dict(bawaan), float(ambang), usang, _periksa_u4ssc(raw.get("u4ssc")), usang_tahun)
 
 
 @lru_cache(maxsize=4)

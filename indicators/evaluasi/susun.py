@@ -9,7 +9,7 @@ import pandas as pd
 
 from indicators.evaluasi.bukti import indikator_tanpa_dimensi, matriks_bukti, tabel_bukti
 from indicators.evaluasi.indeks import indeks_capaian
-from indicators.evaluasi.kesegaran import cakupan_pilar, kesegaran_indikator, skor_indikator_kabupaten
+from indicators.evaluasi.kesegaran import cakupan_pilar, kesegaran_indikator, skor_kabupaten
 from indicators.evaluasi.pengaturan import PengaturanEvaluasi, muat_pengaturan
 from indicators.progres.masukan import periksa_periode
 from indicators.progres.status import status_program
@@ -18,7 +18,10 @@ from indicators.skor.kerangka import Kerangka
 
 @dataclass(frozen=True)
 class HasilEvaluasi:
-    """Everything the reviewer's page and the review report show (language-independent ids)."""
+    """Everything the reviewer's page and the review report show (language-independent ids).
+    ``indeks`` is the achievement index; ``indeks_komposit`` the six-pillar composite index of the
+    same district and period (the Ringkasan's headline), kept beside it so the page can say how the
+    two differ."""
     kode_kabupaten: str
     periode: str
     bobot: dict
@@ -32,6 +35,7 @@ class HasilEvaluasi:
     kesegaran: pd.DataFrame
     status_program: pd.DataFrame
     tanpa_dimensi: tuple[str, ...]
+    indeks_komposit: float = float("nan")
 
 
 def evaluasi(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupaten: str, periode: str,
@@ -46,8 +50,9 @@ def evaluasi(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupate
 
     periksa_periode(periode)
     atur = (pengaturan or muat_pengaturan()).dengan_bobot(bobot)
+    komposit = float("nan")
     if skor_indikator is None:
-        skor_indikator = skor_indikator_kabupaten(data, kerangka, kode_kabupaten, periode)
+        skor_indikator, komposit = skor_kabupaten(data, kerangka, kode_kabupaten, periode)
     prog, pp = data.get("program"), data.get("program_progres")
     status = None
     if prog is not None and len(prog) and pp is not None:
@@ -56,11 +61,11 @@ def evaluasi(data: Mapping[str, pd.DataFrame], kerangka: Kerangka, kode_kabupate
     m = matriks_bukti(bukti, atur)
     bobot_pilar = {p.id: p.bobot for p in kerangka.pilar}
     h = indeks_capaian(m, atur.bobot, bobot_pilar, atur.ambang_bobot_dimensi)
-    seg = kesegaran_indikator(data, kerangka, periode, atur.data_usang_bulan)
+    seg = kesegaran_indikator(data, kerangka, periode, atur.data_usang_bulan, atur.data_usang_tahun)
     desa = None
     if any("desa" in i.tingkat for i in kerangka.indikator):
         desa = hitung_nilai(data, kerangka, kode_kabupaten, "desa", periode).notna().mean()
     cak = cakupan_pilar(seg, skor_indikator, desa, status, periode)
     return HasilEvaluasi(kode_kabupaten, periode, atur.bobot, h.indeks, h.bobot_tercakup, h.dimensi, h.pilar, m,
                          bukti, cak, seg, status if status is not None else pd.DataFrame(),
-                         tuple(indikator_tanpa_dimensi(kerangka)))
+                         tuple(indikator_tanpa_dimensi(kerangka)), komposit)

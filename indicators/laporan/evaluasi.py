@@ -112,9 +112,12 @@ def tabel_evaluasi(hasil: HasilEvaluasi, kerangka: Kerangka, pengaturan: Pengatu
     t_cak = susun_tabel(c, {"pilar": "eva_kol_pilar", "indikator": "eva_kol_indikator",
                             "cakupan_kabupaten": "eva_kol_cakupan_kabupaten", "cakupan_desa": "eva_kol_cakupan_desa",
                             "data_terlama": "eva_kol_data_terlama", "umur_terlama_bulan": "eva_kol_umur_terlama",
+                            "data_tahunan_terlama": "eva_kol_data_tahunan_terlama",
+                            "umur_terlama_tahun": "eva_kol_umur_tahun",
                             "indikator_usang": "eva_kol_indikator_usang", "program": "prg_kol_program",
                             "program_melapor": "eva_kol_program_melapor"},
                         bahasa, {"indikator": 0, "cakupan_kabupaten": 0, "cakupan_desa": 1, "umur_terlama_bulan": 0,
+                                 "umur_terlama_tahun": 0,
                                  "indikator_usang": 0, "program": 0, "program_melapor": 0}, {"pilar": np_})
 
     cw = crosswalk_u4ssc(kerangka, bahasa, pengaturan)
@@ -235,7 +238,9 @@ def laporan_pdf(hasil: HasilEvaluasi, kerangka: Kerangka, pengaturan: Pengaturan
     tabel([teks(k, bahasa) for k in ("eva_kol_pilar", "eva_kol_cakupan_kabupaten", "eva_kol_cakupan_desa",
                                      "eva_kol_data_terlama", "eva_kol_indikator_usang", "eva_kol_program_melapor")],
           [[np_.get(r.pilar, r.pilar), angka(r.cakupan_kabupaten, 0, bahasa), angka(r.cakupan_desa, 1, bahasa),
-            r.data_terlama or "–", str(r.indikator_usang), angka(r.program_melapor, 0, bahasa)]
+            r.data_terlama or (f"{r.data_tahunan_terlama} ({teks('eva_tahunan', bahasa)})"
+                               if r.data_tahunan_terlama else "–"),
+            str(r.indikator_usang), angka(r.program_melapor, 0, bahasa)]
            for r in c.itertuples()], (36, 27, 30, 30, 25, 32), 7.5)
 
     pdf.add_page()

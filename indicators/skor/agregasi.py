@@ -102,6 +102,15 @@ NAMA_AGREGASI = {
 }
 
 
+RUMUS_AGREGASI = {
+    "aritmetika": {"id": "Σ wᵢ·xᵢ / Σ wᵢ atas anggota yang ada", "en": "Σ wᵢ·xᵢ / Σ wᵢ over the members present"},
+    "geometrik": {"id": "(exp(Σ wᵢ·ln(1 + 0,99·xᵢ) / Σ wᵢ) − 1) / 0,99; skor < 0 dihitung 0",
+                  "en": "(exp(Σ wᵢ·ln(1 + 0.99·xᵢ) / Σ wᵢ) − 1) / 0.99; a score < 0 counts as 0"},
+    "copeland": {"id": "(menang − kalah + n − 1) / (2(n − 1)) · 100 dari suara tertimbang berpasangan",
+                 "en": "(wins − losses + n − 1) / (2(n − 1)) · 100 from weighted pairwise votes"},
+}
+
+
 def agregasikan(x: np.ndarray, w: np.ndarray, metode: str = "aritmetika") -> np.ndarray:
     """Dispatch to one aggregation method; ``ValueError`` naming the methods when unknown.
 

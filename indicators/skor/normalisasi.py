@@ -180,6 +180,21 @@ NORMALISASI: dict[str, Normaliser] = {
 }
 
 
+# each method's formula as the methodology page states it (x oriented so that higher is better)
+RUMUS = {
+    "goalposts": {"id": "(x − terburuk) / (terbaik − terburuk) · 100, dipotong ke 0–100",
+                  "en": "(x − worst) / (best − worst) · 100, truncated to 0–100"},
+    "minmax": {"id": "(x − min) / (maks − min) · 100 antarwilayah periode itu",
+               "en": "(x − min) / (max − min) · 100 across the period's units"},
+    "zskor": {"id": "50 + 10 · (x − rata-rata) / simpangan baku (sampel); tanpa batas kecuali dipotong",
+              "en": "50 + 10 · (x − mean) / standard deviation (sample); unbounded unless truncated"},
+    "peringkat_persentil": {"id": "(peringkat − 1) / (n − 1) · 100, seri dirata-rata",
+                            "en": "(rank − 1) / (n − 1) · 100, ties averaged"},
+    "jarak_target": {"id": "(x − min) / (terbaik − min) · 100, maksimum 100",
+                     "en": "(x − min) / (best − min) · 100, at most 100"},
+}
+
+
 def normalisasikan(x: np.ndarray, arah: Arah, metode: str = "goalposts") -> tuple[np.ndarray, Blok]:
     """Dispatch to one normalisation method; ``ValueError`` naming the methods when unknown.
 

@@ -56,6 +56,27 @@ NAMA_PERLAKUAN = {
 }
 
 
+RUMUS_PERLAKUAN = {
+    "bawaan": {"id": "gagal bila |skew| ≥ 2 dan kurtosis ≥ 3,5 → winsorisasi ≤ 5 titik → bila masih gagal: "
+                     "log(x − min + 0,01·(maks − min)) pada nilai asli",
+               "en": "fails when |skew| ≥ 2 and kurtosis ≥ 3.5 → winsorise ≤ 5 points → if it still fails: "
+                     "log(x − min + 0.01·(max − min)) of the original values"},
+    "log_cermin": {"id": "seperti bawaan, tetapi untuk skew negatif −log(−x − min(−x) + 0,01·(maks − min))",
+                   "en": "as the default, but for a negative skew −log(−x − min(−x) + 0.01·(max − min))"},
+    "tidak_ada": {"id": "nilai dipakai apa adanya", "en": "values used as they are"},
+}
+RUMUS_IMPUTASI = {
+    "tidak_ada": {"id": "tidak diisi; rata-rata kasus tersedia membobot ulang indikator yang ada",
+                  "en": "not filled; the available-case mean re-weights the indicators present"},
+    "median_kelompok": {"id": "median indikator yang sama di antara wilayah sekelompok (kecamatan/kabupaten induk)",
+                        "en": "median of the same indicator among the units of the group (parent kecamatan/regency)"},
+    "rata_kelompok": {"id": "rata-rata indikator yang sama di antara wilayah sekelompok",
+                      "en": "mean of the same indicator among the units of the group"},
+    "periode_lalu": {"id": "nilai wilayah itu sendiri pada periode sebelumnya",
+                     "en": "the unit's own value in the previous period"},
+}
+
+
 def _skew_kurt(v: np.ndarray) -> tuple[float, float]:
     with np.errstate(all="ignore"):   # a (numerically) constant column: NaN, i.e. no outlier
         return float(skew(v, bias=False)), float(kurtosis(v, fisher=True, bias=False))
