@@ -133,9 +133,10 @@ pilihan_tabel = pd.DataFrame(
         "berlaku": "✓" if m == atur.perlakuan else ""} for m in NAMA_PERLAKUAN]
     + [{"jenis": teks("rk_m_jenis_imputasi", b), "nama": NAMA_IMPUTASI[m][b], "rumus": RUMUS_IMPUTASI[m][b],
         "berlaku": "✓" if m == atur.imputasi else ""} for m in NAMA_IMPUTASI])
-st.dataframe(pilihan_tabel.rename(columns={"jenis": teks("rk_m_jenis", b), "nama": teks("rk_nama", b),
-                                           "rumus": teks("rk_m_rumus", b), "berlaku": teks("rk_m_berlaku", b)}),
-             hide_index=True, width="stretch")
+st.dataframe(pilihan_tabel[["berlaku", "jenis", "nama", "rumus"]].rename(columns={
+    "jenis": teks("rk_m_jenis", b), "nama": teks("rk_nama", b), "rumus": teks("rk_m_rumus", b),
+    "berlaku": teks("rk_m_berlaku", b)}), hide_index=True, width="stretch", height=38 + 35 * len(pilihan_tabel),
+    column_config={teks("rk_m_rumus", b): st.column_config.TextColumn(width="large")})
 st.subheader(teks("rk_m_penyebut", b))
 st.caption(teks("rk_m_penyebut_ket", b))
 pakai = {n: [i.nama[b] for i in k.indikator if i.per and i.per["penyebut"] == n] for n in k.penyebut}

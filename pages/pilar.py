@@ -87,6 +87,11 @@ else:
     jenis_ukuran = "skor"
 
 
+def _singkat(butir: list[str], n: int) -> list[str]:
+    """The first ``n`` items, and "k wilayah lain" for the rest (the reader's list stays short)."""
+    return butir if len(butir) <= n else [*butir[:n], teks("rk_wilayah_lain", b).format(n=len(butir) - n)]
+
+
 def skor_ukuran(hasil) -> np.ndarray:
     """The chosen measure of every unit (0–100; NaN = insufficient data) from a ``HasilSkor``."""
     sumber = {"indikator": hasil.normal, "elemen": hasil.elemen}.get(jenis_ukuran)
@@ -163,15 +168,15 @@ if interval is not None:
         setara = tak_terbedakan(iv, unit)
         isi = {"nama": markdown_aman(nama_unit[unit]), "peringkat": baris["peringkat"], "dari": baris["peringkat_p05"],
                "sampai": baris["peringkat_p95"], "n": len(setara),
-               "daftar": markdown_aman(daftar_kata([f"{nama_unit[r.kode_wilayah]} ({r.peringkat})"
-                                               for r in setara.head(6).itertuples()], b)
-                                       + (" …" if len(setara) > 6 else ""))}
+               "daftar": markdown_aman(daftar_kata(_singkat([f"{nama_unit[r.kode_wilayah]} ({r.peringkat})"
+                                                              for r in setara.itertuples()], 6), b))}
         st.info(teks("rk_unit_setara" if len(setara) else "rk_unit_setara_tidak", b).format(**isi),
                 icon=":material/compare_arrows:")
     if len(kelompok):
         butir = [teks("rk_kelompok_butir", b).format(
-            nama=markdown_aman(daftar_kata([nama_unit[x] for x in r.kode[:5]], b) + (" …" if r.jumlah > 5 else "")),
-            dari=r.bersama_dari, sampai=r.bersama_sampai) for r in kelompok.head(4).itertuples()]
+            nama=markdown_aman(daftar_kata(_singkat([nama_unit[x] for x in r.kode], 5), b)),
+            peringkat=f"{r.bersama_dari}–{r.bersama_sampai}" if r.bersama_sampai > r.bersama_dari else r.bersama_dari)
+            for r in kelompok.head(4).itertuples()]
         st.caption(teks("rk_kelompok_setara", b).format(n=len(kelompok)) + " " + "; ".join(butir) + ".")
     urut = t[t["kode_wilayah"].isin(tampil_unit["kode_wilayah"])].sort_values(["peringkat", "kode_wilayah"])
     ada = urut.dropna(subset=["peringkat"])
@@ -209,10 +214,11 @@ if unit:
             nama=lambda d: d["indikator"].map(lambda x: ind_by_id[x].nama[b]),
             satuan=lambda d: d["indikator"].map(lambda x: ind_by_id[x].satuan),
             posisi_teks=lambda d: [f"{p}/{n}" for p, n in zip(d["posisi"], d["jumlah"], strict=True)])
-        e, tp = tabel_tampil(bag, {"nama": (teks("rk_indikator", b), None), "skor": (teks("rk_skor_0_100", b), 1),
-                                      "nilai": (teks("rk_nilai_asli", b), 2), "satuan": (teks("rk_satuan", b), None),
-                                      "median_skor": (teks("rk_median_unit", b).format(unit=teks(tingkat, b)), 1),
-                                      "posisi_teks": (teks("rk_posisi", b), None)}, b)
+        # the rank decides (issue 15), so it comes right after the indicator's name
+        e, tp = tabel_tampil(bag, {"nama": (teks("rk_indikator", b), None), "posisi_teks": (teks("rk_posisi", b), None),
+                                      "skor": (teks("rk_skor_0_100", b), 1), "nilai": (teks("rk_nilai_asli", b), 2),
+                                      "satuan": (teks("rk_satuan", b), None),
+                                      "median_skor": (teks("rk_median_unit", b).format(unit=teks(tingkat, b)), 1)}, b)
         with wadah:
             st.markdown(f"**{teks('rk_' + jenis, b).format(unit=teks(tingkat, b))}**")
             if len(tp):

@@ -68,6 +68,9 @@ if tipis:  # a headline built on thin data says so, right under it
 
 if r.penjelasan is not None:   # why the district index moved, or did not, while its kecamatan moved
     st.caption(markdown_aman(r.penjelasan.teks[b]))
+    if r.penjelasan.rinci[b]:
+        with st.expander(teks("rk_jelas_judul", b)):
+            st.markdown(markdown_aman(r.penjelasan.rinci[b]))
 
 kiri, tengah, kanan = st.columns([1.2, 1, 1.1])
 with kiri:

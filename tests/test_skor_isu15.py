@@ -359,4 +359,28 @@ def test_indeks_kabupaten_berubah_dan_penjelasannya_dari_angka():
         assert j.angka["kecamatan_naik"] > 0 and j.angka["kecamatan_turun"] > 0
         assert j.angka["kecamatan_naik"] + j.angka["kecamatan_turun"] <= 28
         assert "hampir tidak berubah" in j.teks["id"] and str(j.angka["kecamatan_naik"]) in j.teks["id"]
+        assert "bukan rata-rata indeks kecamatan" in j.rinci["id"] and "Penggerak terbesar" in j.rinci["id"]
         assert len(j.angka["khusus_kabupaten"]) == 6       # SPBE, RTRW, tourism, schooling, IKLH, masterplan
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 6), st.booleans()), min_size=1, max_size=30), st.integers(1, 6))
+def test_aduan_satu_kecamatan_hilang_tidak_menggeser_yang_lain(aduan, hapus):
+    # complaints per 10 km: dropping every complaint of one kecamatan makes ITS value missing (not 0)
+    # and leaves every other kecamatan's value — and so its goalposts score — exactly as it was
+    ruas = pd.DataFrame({"id_ruas": [f"r{i}" for i in range(1, 7)], "panjang_km": [10.0 * i for i in range(1, 7)],
+                         "kondisi": ["baik"] * 6, "kode_wilayah": [f"18.02.{i:02d}" for i in range(1, 7)]})
+    t = pd.Timestamp("2026-10-03")
+    df = pd.DataFrame({"id_aduan": [f"A{n}" for n in range(len(aduan))],
+                       "kode_wilayah": [f"18.02.{k:02d}.2001" for k, _ in aduan], "waktu_lapor": t,
+                       "status": ["diterima" if buka else "selesai" for _, buka in aduan], "waktu_status": t})
+    k = muat_kerangka()
+    def nilai(aduan_: pd.DataFrame) -> pd.Series:
+        x = hitung_nilai({"ruas_jalan": ruas, "aduan_jalan": aduan_}, k, "18.02", "kecamatan", "2026-10")
+        return x["liv_aduan_terbuka"]
+
+    semua, sisa = nilai(df), nilai(df[df["kode_wilayah"] != f"18.02.{hapus:02d}.2001"])
+    kode = f"18.02.{hapus:02d}"
+    assert math.isnan(sisa[kode])
+    lain = [c for c in semua.index if c != kode]
+    pd.testing.assert_series_equal(semua[lain], sisa[lain])

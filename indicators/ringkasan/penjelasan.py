@@ -27,10 +27,12 @@ N_PENGGERAK = 2
 @dataclass(frozen=True)
 class Penjelasan:
     """The measured facts (``angka``), the indicators that moved the index most (``penggerak``:
-    indikator, kontribusi, skor_lalu, skor) and the sentence in both languages (``teks``)."""
+    indikator, kontribusi, skor_lalu, skor), the headline sentence (``teks``) and the reasons with the
+    drivers (``rinci``), both in both languages."""
     angka: dict
     penggerak: pd.DataFrame
     teks: dict = field(default_factory=dict)
+    rinci: dict = field(default_factory=dict)
 
 
 def selisih_tampil(x: float, bahasa: str) -> str:
@@ -81,12 +83,13 @@ def penjelasan_perubahan(kini: HasilSkor, lalu: HasilSkor, kecamatan: pd.DataFra
     diam = abs(fakta["selisih"]) < 0.05        # shown as 0,0 to one decimal
     bergerak = len(s) and fakta["kecamatan_maks"] - fakta["kecamatan_min"] >= 0.1
     kunci = "rk_jelas_diam" if diam and bergerak else "rk_jelas_gerak"
-    isi = {b: teks(kunci, b).format(
-        selisih=selisih_tampil(fakta["selisih"], b), periode=nama_periode(periode_lalu, b),
-        min=format_selisih(fakta["kecamatan_min"], b), maks=format_selisih(fakta["kecamatan_maks"], b),
-        naik=angka(fakta["kecamatan_naik"], 0, b), turun=angka(fakta["kecamatan_turun"], 0, b),
-        tetap=angka(fakta["tetap"], 0, b), n=angka(fakta["indikator"], 0, b),
-        tahunan=angka(fakta["tetap_tahunan"], 0, b),
-        khusus=angka(len(khusus), 0, b), daftar_khusus=daftar([nama[i][b] for i in khusus], b),
-        penggerak=gerak(b)) for b in BAHASA}
-    return Penjelasan(fakta, penggerak.reset_index(drop=True), isi)
+    def isi(b: str) -> dict:
+        return {"selisih": selisih_tampil(fakta["selisih"], b), "periode": nama_periode(periode_lalu, b),
+                "min": format_selisih(fakta["kecamatan_min"], b), "maks": format_selisih(fakta["kecamatan_maks"], b),
+                "naik": angka(fakta["kecamatan_naik"], 0, b), "turun": angka(fakta["kecamatan_turun"], 0, b),
+                "tetap": angka(fakta["tetap"], 0, b), "n": angka(fakta["indikator"], 0, b),
+                "tahunan": angka(fakta["tetap_tahunan"], 0, b), "khusus": angka(len(khusus), 0, b),
+                "daftar_khusus": daftar([nama[i][b] for i in khusus], b), "penggerak": gerak(b)}
+    kalimat = {b: teks(kunci, b).format(**isi(b)) for b in BAHASA}
+    rinci = {b: teks("rk_jelas_rinci", b).format(**isi(b)) if kunci == "rk_jelas_diam" else "" for b in BAHASA}
+    return Penjelasan(fakta, penggerak.reset_index(drop=True), kalimat, rinci)

@@ -48,10 +48,8 @@ BATAS_KURT = 3.5
 MAKS_WINSOR = 5
 PERLAKUAN = ("bawaan", "log_cermin", "tidak_ada")
 NAMA_PERLAKUAN = {
-    "bawaan": {"id": "Bawaan COINr: winsorisasi ≤ 5 titik, lalu log(x − min + 0,01·(max − min))",
-               "en": "COINr default: winsorise ≤ 5 points, then log(x − min + 0.01·(max − min))"},
-    "log_cermin": {"id": "Winsorisasi ≤ 5 titik, lalu log cermin untuk skew negatif",
-                   "en": "Winsorise ≤ 5 points, then the mirrored log for a negative skew"},
+    "bawaan": {"id": "Bawaan COINr (winsorisasi, lalu log)", "en": "COINr default (winsorise, then log)"},
+    "log_cermin": {"id": "Log cermin untuk skew negatif", "en": "Mirrored log for a negative skew"},
     "tidak_ada": {"id": "Tanpa perlakuan pencilan", "en": "No outlier treatment"},
 }
 
