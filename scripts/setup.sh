@@ -109,7 +109,9 @@ ensure_requirements() {
     say "Python packages installed in $((SECONDS - started)) s"
 }
 
-# Front-end packages (e.g. Leaflet served locally for offline maps), only when the project declares them.
+# Front-end packages (Leaflet and Leaflet.markercluster, served locally for offline maps), only when
+# the project declares them; the files the maps load are then copied into ./static (gitignored), which
+# Streamlit serves at /app/static/ (.streamlit/config.toml, enableStaticServing).
 ensure_npm() {
     [ -f package.json ] || return 0
     local files=(package.json)
@@ -118,6 +120,7 @@ ensure_npm() {
     local want
     want="$(hash_files "${files[@]}")"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        copy_static
         return 0
     fi
     command -v npm >/dev/null 2>&1 || apt_install nodejs npm
@@ -128,6 +131,19 @@ ensure_npm() {
         npm install --no-audit --no-fund --loglevel=error
     fi
     echo "$want" > "$stamp"
+    copy_static
+}
+
+# The dist files the Leaflet maps load (indicators/tampilan/leaflet.py names the same paths), with licences.
+copy_static() {
+    local l=node_modules/leaflet m=node_modules/leaflet.markercluster
+    [ -f "$l/dist/leaflet.js" ] && [ -f "$m/dist/leaflet.markercluster.js" ] \
+        || die "node_modules is incomplete: remove node_modules/ and run again"
+    mkdir -p static/leaflet static/leaflet.markercluster
+    cp -f "$l/dist/leaflet.js" "$l/dist/leaflet.css" "$l/LICENSE" static/leaflet/
+    cp -rf "$l/dist/images" static/leaflet/
+    cp -f "$m/dist/leaflet.markercluster.js" "$m/dist/MarkerCluster.css" "$m/dist/MarkerCluster.Default.css" \
+        "$m/MIT-LICENCE.txt" static/leaflet.markercluster/
 }
 
 ensure_chromium() {

@@ -43,6 +43,9 @@ def gudang_sendiri(tmp_path, monkeypatch):
     monkeypatch.setenv("DASBOR_PATH_GUDANG", str(tmp_path / "gudang" / "dasbor.duckdb"))
     monkeypatch.delenv("DASBOR_BATAS_KECAMATAN", raising=False)
     monkeypatch.delenv("DASBOR_BATAS_DESA", raising=False)
+    # the schematic fallback, so that an imported file is seen to replace it; the shipped geography
+    # being replaced by an import is tested in test_geografi.py
+    monkeypatch.setenv("DASBOR_GEOGRAFI_BAWAAN", "false")
     return tmp_path / "gudang" / "dasbor.duckdb"
 
 

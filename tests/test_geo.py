@@ -40,6 +40,7 @@ def tanpa_berkas_batas(monkeypatch, tmp_path):
     settings file, and a store folder of their own (boundaries imported into a store live beside it)."""
     monkeypatch.delenv("DASBOR_BATAS_KECAMATAN", raising=False)
     monkeypatch.delenv("DASBOR_BATAS_DESA", raising=False)
+    monkeypatch.setenv("DASBOR_GEOGRAFI_BAWAAN", "false")  # the schematic path; the shipped one: test_geografi.py
     monkeypatch.setenv("DASBOR_PATH_GUDANG", str(tmp_path / "dasbor.duckdb"))
 
 

@@ -21,6 +21,8 @@ SERANGAN = ["<img src=x onerror=alert(1)>", "`${alert(1)}`", "<a href='javascrip
 def tanpa_berkas_dan_peta_dasar(monkeypatch):
     for nama in ("DASBOR_BATAS_KECAMATAN", "DASBOR_BATAS_DESA", "DASBOR_PETA_DASAR_URL"):
         monkeypatch.delenv(nama, raising=False)
+    # the schematic notes are what these tests check; the shipped geography's: test_geografi.py
+    monkeypatch.setenv("DASBOR_GEOGRAFI_BAWAAN", "false")
 
 
 def teks_tampil(fig) -> str:

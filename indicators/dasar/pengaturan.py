@@ -53,6 +53,8 @@ def ambil(name: str) -> Any:
             raw = os.environ.get("DASBOR_" + name.upper())
             if raw is None:
                 return p.default
+            if isinstance(p.default, bool):  # bool("0") would be True
+                return raw.strip().lower() in ("1", "true", "ya", "yes", "on")
             return type(p.default)(raw) if p.default is not None else raw
     raise KeyError(f"pengaturan tidak dikenal: {name!r}")
 

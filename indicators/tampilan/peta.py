@@ -184,12 +184,13 @@ def _catatan_skematis(fig: go.Figure, gdf: gpd.GeoDataFrame, skematis: bool | No
         skematis = bool(gdf.attrs.get("skematis", jumlah > 0))
     if not skematis:
         return
+    akhiran = "perkiraan" if gdf.attrs.get("perkiraan") else "skematis"
     if 0 < jumlah < len(gdf):
         tingkat = gdf.attrs.get("tingkat")
         unit = teks(tingkat, bahasa) if tingkat in ("desa", "kecamatan") else ""
-        pesan = _teks("sebagian_skematis", bahasa, n=jumlah, total=len(gdf), unit=unit.lower())
+        pesan = _teks(f"sebagian_{akhiran}", bahasa, n=jumlah, total=len(gdf), unit=unit.lower())
     else:
-        pesan = _teks("batas_skematis", bahasa)
+        pesan = _teks(f"batas_{akhiran}", bahasa)
     if gdf.attrs.get("lokasi_nominal"):
         pesan += " · " + _teks("lokasi_nominal", bahasa)
     _catatan(fig, pesan, 0.99)
@@ -239,7 +240,8 @@ def peta_choropleth(
         label_hover = _label_kolom(hover)
         info = pd.DataFrame({label_hover[c]: gdf[c].to_numpy() for c in label_hover}, index=kode)
     skem = _skematis(gdf)
-    catatan_sel = " (" + _teks("batas_skematis_sel", bahasa) + ")"
+    catatan_sel = " (" + _teks("batas_perkiraan_sel" if gdf.attrs.get("perkiraan") else "batas_skematis_sel",
+                               bahasa) + ")"
     nama = [aman_html(n) + (catatan_sel if s else "") for n, s in zip(gdf["nama"], skem, strict=True)]
     baris = [_kolom_teks(info[c].to_numpy(), bahasa, desimal) for c in info.columns]
     customdata = np.array([nama, _kolom_teks(z, bahasa, desimal), *baris], dtype=object).T

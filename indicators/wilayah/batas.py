@@ -3,14 +3,15 @@
 Real boundaries come from a file the district already has: imported into the store (the data page
 or ``python -m indicators boundaries --store``), or named by the settings ``batas_kecamatan`` and
 ``batas_desa``; :func:`baca_batas` (in :mod:`indicators.wilayah.berkas_batas`) is the one loader. Without a
-file, geometry is derived honestly and labelled *schematic* (:mod:`indicators.wilayah.skematis`): for
-Lampung Tengah from the kecamatan centres and areas in ``data/pusat_kecamatan.csv`` (facts from the
-spec), elsewhere from a nominal layout. Every unit of the official register is present exactly once;
-``geometri_skematis`` says which cells are derived.
+file, the shipped geography stands in (:mod:`indicators.wilayah.geografi`, setting ``geografi_bawaan``):
+real kecamatan polygons for every district, real village polygons for 18.02 and 52.02, elsewhere village
+cells derived from the real village centres (labelled *batas perkiraan*, ``attrs['perkiraan']``). With
+``geografi_bawaan`` off, geometry is derived and labelled *schematic* (:mod:`indicators.wilayah.skematis`).
+Every unit of the official register is present exactly once; ``geometri_skematis`` says which cells are derived.
 
 >>> g = batas("18.02", "kecamatan")
 >>> len(g), g.attrs["skematis"], list(g.columns)
-(28, True, ['kode_wilayah', 'nama', 'geometri_skematis', 'geometry'])
+(28, False, ['kode_wilayah', 'nama', 'geometri_skematis', 'geometry'])
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ import shapely
 from shapely.geometry import Polygon
 
 from indicators.dasar.pengaturan import AKAR, ambil, path_gudang
+from indicators.wilayah import geografi
 from indicators.wilayah.berkas_batas import BBOX_INDONESIA, _poligonal, _tingkat_kode, baca_batas, path_batas_impor
 from indicators.wilayah.daftar import daftar_wilayah
 from indicators.wilayah.skematis import (
@@ -61,7 +63,12 @@ def berkas_aktif(kode_kabupaten: str, tingkat: str) -> str:
 
 def _kunci_aktif(kode_kabupaten: str) -> tuple:
     return (_kunci_berkas(berkas_aktif(kode_kabupaten, "kecamatan")),
-            _kunci_berkas(berkas_aktif(kode_kabupaten, "desa")))
+            _kunci_berkas(berkas_aktif(kode_kabupaten, "desa")), _bawaan(kode_kabupaten))
+
+
+def _bawaan(kode_kabupaten: str) -> bool:
+    """Whether the shipped geography (:mod:`indicators.wilayah.geografi`) stands in for a missing file."""
+    return bool(ambil("geografi_bawaan")) and geografi.ada(kode_kabupaten)
 
 
 def _asal(path: str) -> str:
@@ -100,16 +107,19 @@ def _lengkapi(nyata: gpd.GeoDataFrame, reg: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(g[KOLOM], geometry="geometry", crs="EPSG:4326")
 
 
-def _lapisan_kecamatan(kode, k_kec, k_desa, peringatan) -> tuple[gpd.GeoDataFrame, str, dict | None]:
+def _lapisan_kecamatan(kode, k_kec, k_desa, bawaan, peringatan) -> tuple[gpd.GeoDataFrame, str, dict | None]:
     reg = daftar_wilayah(kode, "kecamatan")
-    skema, sumber_skema = _kecamatan_skematis(kode)
     baca = _coba_nyata(k_kec, "kecamatan", kode, peringatan)
     if baca is not None:
         nyata, lap = baca
         g, sumber = _lengkapi(nyata, reg), f"Batas kecamatan dari berkas {_asal(k_kec[0])}"
     else:
         baca = _coba_nyata(k_desa, "desa", kode, peringatan)
+        if baca is None and bawaan:
+            k = geografi.kecamatan(kode)
+            return _lengkapi(k, reg), k.attrs["sumber"], None
         if baca is None:
+            skema, sumber_skema = _kecamatan_skematis(kode)
             return skema.copy(), sumber_skema, None
         desa, lap = baca
         desa = desa.assign(kode_wilayah=desa["kode_wilayah"].str.rsplit(".", n=1).str[0])
@@ -118,6 +128,7 @@ def _lapisan_kecamatan(kode, k_kec, k_desa, peringatan) -> tuple[gpd.GeoDataFram
         g, sumber = _lengkapi(nyata, reg), f"Batas kecamatan digabung dari batas desa berkas {_asal(k_desa[0])}"
     kurang = g["geometri_skematis"].to_numpy()
     if kurang.any():  # the schematic cell outside the real kecamatan, else a disc beside the district
+        skema, _ = _kecamatan_skematis(kode)
         ada = shapely.union_all(g.geometry[~kurang].array)
         isi = skema.set_index("kode_wilayah").geometry.loc[g.loc[kurang, "kode_wilayah"]].difference(ada)
         isi = np.array([_poligonal(x) for x in isi.array], dtype=object)
@@ -147,10 +158,20 @@ def _cakram_samping(ada, n: int) -> np.ndarray:
     return np.array([shapely.Point(x0 + r + i * 3 * r, y0 - 2 * r).buffer(r) for i in range(n)], dtype=object)
 
 
-def _lapisan_desa(kode, k_kec, k_desa, peringatan) -> tuple[gpd.GeoDataFrame, str, dict | None]:
+def _lapisan_desa(kode, k_kec, k_desa, bawaan, peringatan) -> tuple[gpd.GeoDataFrame, str, dict | None]:
     reg = daftar_wilayah(kode, "desa")
-    kec, sumber_kec, _ = _lapisan_kecamatan(kode, k_kec, k_desa, peringatan)
+    kec, sumber_kec, lap_kec = _lapisan_kecamatan(kode, k_kec, k_desa, bawaan, peringatan)
     baca = _coba_nyata(k_desa, "desa", kode, peringatan)
+    if baca is None and bawaan:  # real village centres: shipped polygons, else cells inside the kecamatan
+        d = geografi.desa(kode) if lap_kec is None else geografi.desa_dalam(kec, kode)
+        if lap_kec is None:
+            sumber = d.attrs["sumber"]
+        else:
+            sumber = "Batas desa perkiraan: sel dari titik pusat desa yang sebenarnya di dalam kecamatan. " + sumber_kec
+        d = d.rename(columns={"perkiraan": "geometri_skematis"})
+        g = reg[["kode_wilayah", "nama"]].merge(d[["kode_wilayah", "geometri_skematis", "geometry"]],
+                                                on="kode_wilayah", how="inner")
+        return gpd.GeoDataFrame(g[KOLOM], geometry="geometry", crs="EPSG:4326"), sumber, None
     if baca is None:
         sumber = "Batas desa skematis: sel Voronoi merata di dalam tiap kecamatan. " + sumber_kec
         return _desa_dalam(kec, reg), sumber, None
@@ -176,12 +197,12 @@ def _lapisan_desa(kode, k_kec, k_desa, peringatan) -> tuple[gpd.GeoDataFrame, st
 
 
 @lru_cache(maxsize=32)
-def _batas(kode: str, tingkat: str, k_kec, k_desa) -> gpd.GeoDataFrame:
+def _batas(kode: str, tingkat: str, k_kec, k_desa, bawaan: bool = False) -> gpd.GeoDataFrame:
     peringatan: list[str] = []
     if tingkat == "desa":
-        g, sumber, lap = _lapisan_desa(kode, k_kec, k_desa, peringatan)
+        g, sumber, lap = _lapisan_desa(kode, k_kec, k_desa, bawaan, peringatan)
     else:
-        g, sumber, lap = _lapisan_kecamatan(kode, k_kec, k_desa, peringatan)
+        g, sumber, lap = _lapisan_kecamatan(kode, k_kec, k_desa, bawaan, peringatan)
         if tingkat == "kabupaten":
             reg = daftar_wilayah(kode, "kabupaten")
             g = gpd.GeoDataFrame({"kode_wilayah": reg["kode_wilayah"], "nama": reg["nama"],
@@ -190,9 +211,10 @@ def _batas(kode: str, tingkat: str, k_kec, k_desa) -> gpd.GeoDataFrame:
             sumber = "Garis luar kabupaten = gabungan kecamatan. " + sumber
     g = g.reset_index(drop=True)
     peringatan = list(dict.fromkeys(peringatan))
-    nominal = bool(g["geometri_skematis"].all()) and not _ada_fakta(kode)
+    perkiraan = bawaan and "perkiraan" in sumber.lower()  # derived from real centres inside real kecamatan
+    nominal = bool(g["geometri_skematis"].all()) and not _ada_fakta(kode) and not bawaan
     g.attrs.update(skematis=bool(g["geometri_skematis"].any()), jumlah_skematis=int(g["geometri_skematis"].sum()),
-                   lokasi_nominal=nominal, sumber=sumber, laporan=lap, peringatan=peringatan,
+                   perkiraan=perkiraan, lokasi_nominal=nominal, sumber=sumber, laporan=lap, peringatan=peringatan,
                    kode_kabupaten=kode, tingkat=tingkat)
     return g
 
@@ -212,14 +234,14 @@ def batas(kode_kabupaten: str, tingkat: str, *, batas_kecamatan: str | Path | No
 
     >>> g = batas("18.02", "desa")
     >>> len(g), int(g["geometri_skematis"].sum()), g.crs.to_epsg()
-    (311, 311, 4326)
+    (311, 0, 4326)
     """
     kode = str(kode_kabupaten).strip()
     if tingkat not in TINGKAT_BATAS:
         raise ValueError(f"tingkat harus salah satu dari {TINGKAT_BATAS}, bukan {tingkat!r}")
     k_kec = _kunci_berkas(batas_kecamatan if batas_kecamatan is not None else berkas_aktif(kode, "kecamatan"))
     k_desa = _kunci_berkas(batas_desa if batas_desa is not None else berkas_aktif(kode, "desa"))
-    g = _batas(kode, tingkat, k_kec, k_desa)
+    g = _batas(kode, tingkat, k_kec, k_desa, _bawaan(kode))
     salinan = g.copy()
     salinan.attrs = copy.deepcopy(g.attrs)
     return salinan
@@ -249,10 +271,10 @@ def titik_pusat(kode_kabupaten: str, tingkat: str) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=32)
-def _segitiga(kode_kabupaten: str, tingkat: str, k_kec, k_desa):
+def _segitiga(kode_kabupaten: str, tingkat: str, k_kec, k_desa, bawaan):
     """Triangulation of every unit: triangles (T×3×2), and per triangle the unit index plus the
     cumulative area fraction within its unit offset by the unit index (one global searchsorted)."""
-    g = _batas(kode_kabupaten, tingkat, k_kec, k_desa)
+    g = _batas(kode_kabupaten, tingkat, k_kec, k_desa, bawaan)
     tri = shapely.constrained_delaunay_triangles(g.geometry.array)
     bagian, idx = shapely.get_parts(tri, return_index=True)
     xy = shapely.get_coordinates(bagian).reshape(-1, 4, 2)[:, :3]
@@ -284,12 +306,12 @@ def titik_acak(
     if not len(kode):
         return lat, lon
     kode_kab = kode_kabupaten or str(kode[0])[:5]
-    k_kec, k_desa = _kunci_aktif(kode_kab)
+    kunci = _kunci_aktif(kode_kab)
     for tingkat in ("desa", "kecamatan"):
         pilih = np.array([isinstance(k, str) and _tingkat_kode(k) == tingkat for k in kode])
         if not pilih.any():
             continue
-        xy, kum, indeks = _segitiga(kode_kab, tingkat, k_kec, k_desa)
+        xy, kum, indeks = _segitiga(kode_kab, tingkat, *kunci)
         u = np.array([indeks.get(k, -1) for k in kode[pilih]])
         ok = u >= 0
         n = int(ok.sum())
@@ -303,8 +325,8 @@ def titik_acak(
 
 
 @lru_cache(maxsize=32)
-def _pohon(kode_kabupaten: str, tingkat: str, k_kec, k_desa):
-    g = _batas(kode_kabupaten, tingkat, k_kec, k_desa)
+def _pohon(kode_kabupaten: str, tingkat: str, k_kec, k_desa, bawaan):
+    g = _batas(kode_kabupaten, tingkat, k_kec, k_desa, bawaan)
     # real polygons first: a point under a schematic disc belongs to the real village beneath
     urut = np.argsort(g["geometri_skematis"].to_numpy(), kind="stable")
     return shapely.STRtree(g.geometry.array[urut]), g["kode_wilayah"].to_numpy()[urut]
