@@ -3,7 +3,10 @@
 Kemantapan is the share of road length in a steady condition — ``baik`` or ``sedang`` by default
 (``data/aduan.yaml`` → ``kondisi_mantap``), the measure Indonesian road agencies report:
 
-    kemantapan = 100 × Σ panjang_km (kondisi ∈ mantap) / Σ panjang_km
+    kemantapan = 100 × Σ panjang_km (kondisi ∈ mantap) / Σ panjang_km (kondisi known)
+
+A segment whose condition is not recorded (not yet surveyed, e.g. a road file without condition)
+counts in the length but not in kemantapan.
 
 >>> r = pd.DataFrame({"status_jalan": ["provinsi", "provinsi", "kabupaten"], "panjang_km": [10.0, 5.0, 4.0],
 ...                   "kondisi": ["baik", "rusak_berat", "sedang"], "kode_wilayah": ["18.02.01"] * 3})
@@ -43,12 +46,15 @@ def kemantapan(ruas: pd.DataFrame, per: str, mantap: list[str] | None = None) ->
     per_kondisi = pd.DataFrame({"kunci": kunci, "kondisi": ruas["kondisi"].astype(str), "km": panjang}).pivot_table(
         index="kunci", columns="kondisi", values="km", aggfunc="sum", fill_value=0.0)
     per_kondisi = per_kondisi.reindex(columns=kondisi, fill_value=0.0)
+    total = panjang.groupby(kunci).sum()
     if per == "status_jalan":
         per_kondisi = per_kondisi.reindex(URUTAN_KEWENANGAN, fill_value=0.0)
-    total = per_kondisi.sum(axis=1)
+    total = total.reindex(per_kondisi.index, fill_value=0.0)
+    # a segment not yet surveyed (kondisi empty) counts in the length, not in kemantapan
+    disurvei = per_kondisi.sum(axis=1)
     steady = per_kondisi[[k for k in mantap if k in per_kondisi]].sum(axis=1)
     out = pd.DataFrame({"panjang_km": total, "mantap_km": steady,
-                        "kemantapan_persen": (steady / total.where(total > 0) * 100)})
+                        "kemantapan_persen": (steady / disurvei.where(disurvei > 0) * 100)})
     out = out.join(per_kondisi.add_prefix("km_"))
     return out.rename_axis(per).reset_index()
 
@@ -85,9 +91,13 @@ def kemantapan_ruas(ruas: pd.DataFrame, mantap: list[str] | None = None) -> pd.D
     _cek(ruas)
     mantap = list(deklarasi()["kondisi_mantap"] if mantap is None else mantap)
     panjang = pd.to_numeric(ruas["panjang_km"]).astype(float)
-    steady = panjang.where(ruas["kondisi"].astype(str).isin(mantap), 0.0)
+    kondisi = ruas["kondisi"].astype(object)
+    steady = panjang.where(kondisi.isin(mantap), 0.0)
     g = pd.DataFrame({"nama_ruas": ruas["nama_ruas"].astype(str), "panjang_km": panjang, "mantap_km": steady,
-                      "rusak_berat_km": panjang.where(ruas["kondisi"].astype(str) == "rusak_berat", 0.0)})
+                      "disurvei_km": panjang.where(kondisi.isin(deklarasi()["kondisi"]), 0.0),
+                      "rusak_berat_km": panjang.where(kondisi == "rusak_berat", 0.0)})
     out = g.groupby("nama_ruas").sum()
-    out["kemantapan_persen"] = np.where(out["panjang_km"] > 0, out["mantap_km"] / out["panjang_km"] * 100, np.nan)
+    out["kemantapan_persen"] = np.where(out["disurvei_km"] > 0, out["mantap_km"] / out["disurvei_km"].where(
+        out["disurvei_km"] > 0) * 100, np.nan)
+    out = out.drop(columns="disurvei_km")
     return out.reset_index()

@@ -1,5 +1,6 @@
-"""Data commands: ``resolve`` (names → Kemendagri codes) and ``boundaries`` (a boundary file's report,
-and with ``--store`` the boundaries saved for every map)."""
+"""Data commands: ``resolve`` (names → Kemendagri codes), ``boundaries`` (a boundary file's report,
+and with ``--store`` the boundaries saved for every map) and ``roads`` (a road file's report: segments,
+km by authority, what was refused; with ``--store`` the segments stored as ``ruas_jalan``)."""
 from __future__ import annotations
 
 import getpass
@@ -58,6 +59,36 @@ def _boundaries(a) -> int:
     return 0
 
 
+def _roads(a) -> int:
+    from indicators.data.impor_jalan import baca_jalan_unggahan
+
+    p = Path(a.file)
+    if not p.exists():
+        raise ValueError(f"berkas tidak ditemukan: {p}")
+    ruas, lap = baca_jalan_unggahan(p.read_bytes(), p.name, a.district, a.map)
+    if a.store:
+        from indicators.data.gudang import Gudang
+
+        g = Gudang(a.store)
+        try:
+            r = g.impor(ruas, "ruas_jalan", berkas=p.name, pengguna=getpass.getuser())
+            lap["stored"] = {"baru": r.baru, "diperbarui": r.diperbarui, "sama": r.sama}
+        finally:
+            g.tutup()
+    if a.format == "json":
+        print(json.dumps(lap, ensure_ascii=False, indent=1, default=str))
+    else:
+        km = lap["km_per_status"]
+        print(f"{lap['segments']} ruas dibaca dari {lap['features']} fitur, {len(lap['ditolak'])} ditolak; "
+              + ", ".join(f"{k} {v:.1f} km" for k, v in km.items()) + f"; CRS {lap['crs']}"
+              + (f"; disimpan: {lap['stored']}" if a.store else ""))
+        for c in lap["catatan"]:
+            print(f"catatan\t{c}")
+        for d in lap["ditolak"]:
+            print(f"ditolak\tfitur {d['fitur']}\t{d['alasan']}")
+    return 0
+
+
 def pasang(sub) -> None:
     p = sub.add_parser("resolve", help="cocokkan nama desa/kecamatan ke kode Kemendagri")
     p.add_argument("file", help="CSV atau XLSX")
@@ -75,3 +106,12 @@ def pasang(sub) -> None:
     p.add_argument("--format", choices=["json", "text"], default="json")
     p.add_argument("--store", help="berkas DuckDB: simpan batas ini untuk semua peta")
     p.set_defaults(fungsi=_boundaries)
+
+    p = sub.add_parser("roads", help="baca berkas jaringan jalan (garis) sebagai ruas_jalan (simpan dengan --store)")
+    p.add_argument("file", help="GeoJSON, GeoPackage atau Shapefile dalam .zip; CRS apa pun; garis saja")
+    p.add_argument("--district", required=True, help="kode kabupaten/kota, mis. 18.02")
+    p.add_argument("--map", action="append", default=[], metavar="SRC=DST",
+                   help="kolom berkas SRC dibaca sebagai kolom ruas_jalan DST (boleh berulang)")
+    p.add_argument("--format", choices=["json", "text"], default="json")
+    p.add_argument("--store", help="berkas DuckDB: simpan ruas ke dataset ruas_jalan")
+    p.set_defaults(fungsi=_roads)

@@ -3,12 +3,24 @@ read and joined to the register; the report as a table for people."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 from indicators.data.berkas import periksa_berkas_batas
 from indicators.wilayah.daftar import daftar_wilayah
+
+
+@contextmanager
+def berkas_sementara(isi: bytes, nama_berkas: str, batas_byte: int | None = None) -> Iterator[Path]:
+    """A checked geo upload (boundary or road file) written to a temporary file for the reader, removed after."""
+    ext = periksa_berkas_batas(isi, nama_berkas, batas_byte)
+    with tempfile.TemporaryDirectory(prefix="geo_") as d:
+        path = Path(d) / f"unggahan{ext}"
+        path.write_bytes(isi)
+        yield path
 
 
 def baca_batas_unggahan(isi: bytes, nama_berkas: str, kode_kabupaten: str, tingkat: str | None = None,
@@ -20,10 +32,7 @@ def baca_batas_unggahan(isi: bytes, nama_berkas: str, kode_kabupaten: str, tingk
     """
     from indicators.wilayah.batas import baca_batas
 
-    ext = periksa_berkas_batas(isi, nama_berkas, batas_byte)
-    with tempfile.TemporaryDirectory(prefix="batas_") as d:
-        path = Path(d) / f"unggahan{ext}"
-        path.write_bytes(isi)
+    with berkas_sementara(isi, nama_berkas, batas_byte) as path:
         if tingkat:
             gdf, lap = baca_batas(path, tingkat, kode_kabupaten)
             return gdf, lap, tingkat

@@ -84,6 +84,44 @@ def _poligonal(g):
     return shapely.union_all(bagian) if bagian else None
 
 
+def baca_berkas_geo(path: str | Path, apa: str = "batas") -> tuple[gpd.GeoDataFrame, dict]:
+    """Read a GeoJSON, GeoPackage or zipped Shapefile in any CRS as EPSG:4326 — the one reader of
+    boundary and road files. Returns the frame and ``{features, crs (as read), reprojected}``; a
+    file without a CRS is taken as EPSG:4326 and said so. ``apa`` names the file in messages."""
+    path = Path(path)
+    if not path.exists():
+        raise ValueError(f"berkas {apa} tidak ditemukan: {path}")
+    try:
+        df = gpd.read_file(path, engine="pyogrio")
+    except Exception as e:  # pyogrio raises several types; GDAL's English text and paths stay in the log
+        log.info("berkas %s tidak terbaca: %s: %s", apa, type(e).__name__, e)
+        raise ValueError(f"berkas {apa} tidak dapat dibaca: isinya bukan GeoJSON, GeoPackage atau Shapefile yang "
+                         "utuh (rusak, terpotong atau bentuknya lain); ekspor ulang dari aplikasi GIS-nya") from None
+    lap: dict = {"features": len(df), "crs": df.crs.to_string() if df.crs else None, "reprojected": False}
+    if df.crs is None:
+        lap["crs"] = "tidak dinyatakan (dianggap EPSG:4326)"
+        df = df.set_crs("EPSG:4326")
+    elif df.crs.to_epsg() != 4326:
+        df, lap["reprojected"] = df.to_crs("EPSG:4326"), True
+    return df, lap
+
+
+def perbaiki_letak(geom, label: pd.Series):
+    """Geometries (lon/lat) checked against Indonesia's extent: swapped lat/lon turned back, the
+    rest outside left out. Returns ``(geom, ada, luar, tertukar_label, luar_label)``: the repaired
+    array, masks of present and outside geometries, and the labels of both kinds."""
+    ada = ~(shapely.is_missing(geom) | shapely.is_empty(geom))
+    xmin, ymin, xmax, ymax = shapely.bounds(geom).T
+    x0, y0, x1, y1 = BBOX_INDONESIA
+    di_indo = (xmin >= x0) & (xmax <= x1) & (ymin >= y0) & (ymax <= y1)
+    tertukar = ada & ~di_indo & (ymin >= x0) & (ymax <= x1) & (xmin >= y0) & (xmax <= y1)
+    if tertukar.any():
+        geom = geom.copy()
+        geom[tertukar] = shapely.transform(geom[tertukar], lambda c: c[:, ::-1])
+    luar = ada & ~di_indo & ~tertukar
+    return geom, ada, luar, label[tertukar].tolist(), label[luar].tolist()
+
+
 def baca_batas(path: str | Path, tingkat: str, kode_kabupaten: str) -> tuple[gpd.GeoDataFrame, dict]:
     """Read a boundary file (GeoJSON, GeoPackage, zipped Shapefile; any CRS) and join it to the register.
 
@@ -108,24 +146,10 @@ def baca_batas(path: str | Path, tingkat: str, kode_kabupaten: str) -> tuple[gpd
     """
     if tingkat not in ("kecamatan", "desa"):
         raise ValueError(f"tingkat berkas batas harus 'kecamatan' atau 'desa', bukan {tingkat!r}")
-    path = Path(path)
-    if not path.exists():
-        raise ValueError(f"berkas batas tidak ditemukan: {path}")
-    try:
-        df = gpd.read_file(path, engine="pyogrio")
-    except Exception as e:  # pyogrio raises several types; GDAL's English text and paths stay in the log
-        log.info("berkas batas tidak terbaca: %s: %s", type(e).__name__, e)
-        raise ValueError("berkas batas tidak dapat dibaca: isinya bukan GeoJSON, GeoPackage atau Shapefile yang utuh "
-                         "(rusak, terpotong atau bentuknya lain); ekspor ulang dari aplikasi GIS-nya") from None
+    df, lap = baca_berkas_geo(path, "batas")
     reg = daftar_wilayah(kode_kabupaten, tingkat)
-    lap: dict = {"features": len(df), "crs": df.crs.to_string() if df.crs else None, "reprojected": False,
-                 "swapped_latlon": [], "invalid_repaired": [], "outside_indonesia": [], "duplicates": [],
-                 "resolusi": []}
-    if df.crs is None:
-        lap["crs"] = "tidak dinyatakan (dianggap EPSG:4326)"
-        df = df.set_crs("EPSG:4326")
-    elif df.crs.to_epsg() != 4326:
-        df, lap["reprojected"] = df.to_crs("EPSG:4326"), True
+    lap.update({"swapped_latlon": [], "invalid_repaired": [], "outside_indonesia": [], "duplicates": [],
+                "resolusi": []})
 
     # the code column: the one whose normalised values match the register best. A column named
     # BPS, or one matching under half its values while shaped like BPS codes, holds another system:
@@ -170,18 +194,7 @@ def baca_batas(path: str | Path, tingkat: str, kode_kabupaten: str) -> tuple[gpd
             label = pd.Series(df.index.astype(str), index=df.index)
     label = label.where(label.notna(), pd.Series(df.index.astype(str), index=df.index))
 
-    geom = df.geometry.array
-    ada = ~(shapely.is_missing(geom) | shapely.is_empty(geom))
-    xmin, ymin, xmax, ymax = shapely.bounds(geom).T
-    x0, y0, x1, y1 = BBOX_INDONESIA
-    di_indo = (xmin >= x0) & (xmax <= x1) & (ymin >= y0) & (ymax <= y1)
-    tertukar = ada & ~di_indo & (ymin >= x0) & (ymax <= x1) & (xmin >= y0) & (xmax <= y1)
-    if tertukar.any():
-        geom = geom.copy()
-        geom[tertukar] = shapely.transform(geom[tertukar], lambda c: c[:, ::-1])
-        lap["swapped_latlon"] = label[tertukar].tolist()
-    luar = ada & ~di_indo & ~tertukar
-    lap["outside_indonesia"] = label[luar].tolist()
+    geom, ada, luar, lap["swapped_latlon"], lap["outside_indonesia"] = perbaiki_letak(df.geometry.array, label)
     tidak_sah = ada & ~luar & ~shapely.is_valid(geom)
     if tidak_sah.any():
         geom = geom.copy()
