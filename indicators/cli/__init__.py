@@ -22,6 +22,7 @@ MODUL_PERINTAH = (
     "indicators.cli.aduan",   # export open311
     "indicators.cli.data",    # resolve, boundaries
     "indicators.cli.briefing",  # briefing (one-page PDF)
+    "indicators.cli.pengguna",  # users (local accounts)
 )
 
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def _open311(a) -> int:
     if a.status:
         permintaan = [p for p in permintaan if p["status"] == a.status]
     teks = aduan_open311.ke_json(permintaan)
-    g.catat_audit("ekspor", "cli", "aduan_jalan", f"open311 {len(permintaan)} permintaan")
+    g.catat_audit("ekspor", getpass.getuser(), "aduan_jalan", f"open311 {len(permintaan)} permintaan", "admin")
     if a.out:
         Path(a.out).write_text(teks + "\n", encoding="utf-8")
         print(f"{len(permintaan)} permintaan layanan GeoReport v2 ditulis ke {a.out}", file=sys.stderr)

@@ -116,7 +116,7 @@ def _import(a) -> int:
     kode = a.district or g.meta("kode_kabupaten") or str(ambil("kode_kabupaten"))
     for k in ringkas_rencana(rencana(siap, g), kode):
         print(f"rencana: {k}", file=sys.stderr)
-    r = jalankan(siap, g, pengguna=getpass.getuser())
+    r = jalankan(siap, g, pengguna=getpass.getuser(), peran="admin")  # the operator on the server acts as admin
     if not r.berubah:
         print(f"tidak ada yang berubah: {r.baris} baris {siap.dataset} sama dengan yang sudah tersimpan")
         return 0

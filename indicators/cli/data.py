@@ -44,7 +44,7 @@ def _boundaries(a) -> int:
         g = Gudang(a.store)
         try:
             lap["stored"] = str(g.simpan_batas(gdf, tingkat, a.district, lap, berkas=p.name,
-                                               pengguna=getpass.getuser()))
+                                               pengguna=getpass.getuser(), peran="admin"))
         finally:
             g.tutup()
     if a.format == "json":

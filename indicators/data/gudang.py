@@ -32,6 +32,7 @@ import pandas as pd
 from indicators.dasar.pengaturan import ambil, path_gudang
 from indicators.dasar.waktu import sebagai_utc, sekarang_utc
 from indicators.data import skema as _skema
+from indicators.data.gudang_akun import SQL_AKUN, AkunGudang, tulis_audit
 from indicators.data.gudang_batas import BatasGudang
 from indicators.data.gudang_rencana import DEMO as _DEMO
 from indicators.data.gudang_rencana import RencanaImpor, kolom_bulan, rencana_sql, syarat_ganti_bulan
@@ -47,12 +48,12 @@ log = logging.getLogger(__name__)
 # (TIMESTAMPTZ would need pytz at run time) and every read marks them UTC again (sebagai_utc).
 # SQL: values are always bound parameters; identifiers come only through indicators.data.sql (the
 # `noqa: S608` lines build SQL text from nothing else).
-VERSI_SKEMA = 3  # version of the store's own layout (meta 'versi_skema'); see Gudang._migrasi
+VERSI_SKEMA = 4  # version of the store's own layout (meta 'versi_skema'); see Gudang._migrasi
 _SQL_TIPE = {"teks": "VARCHAR", "kode_wilayah": "VARCHAR", "periode": "VARCHAR",
              "bulat": "BIGINT", "angka": "DOUBLE", "boolean": "BOOLEAN", "tanggal": "TIMESTAMP", "waktu": "TIMESTAMP"}
 
 
-class Gudang(BatasGudang):
+class Gudang(BatasGudang, AkunGudang):
     """A DuckDB store. Instances of one path share one connection per process; methods are thread-safe."""
 
     _bawaan: ClassVar[dict[str, Gudang]] = {}
@@ -83,7 +84,9 @@ class Gudang(BatasGudang):
         ada = {(t, k) for t, k in con.execute(
             "SELECT table_name, column_name FROM information_schema.columns").fetchall()}
         tabel = {t for t, _ in ada}
-        kurang = [(t, "", "") for t in ("log_impor", "log_audit", "meta", "pemetaan_kolom") if t not in tabel]
+        kurang = [(t, "", "") for t in ("log_impor", "log_audit", "meta", "pemetaan_kolom", "akun") if t not in tabel]
+        if "log_audit" in tabel and ("log_audit", "peran") not in ada:  # version 4: the actor's role
+            kurang.append(("log_audit", "peran", "VARCHAR"))
         for ds in _skema.muat_skema().values():
             for k, v in (*((k, _SQL_TIPE[c.tipe]) for k, c in ds.kolom.items()),
                          ("_impor_id", "BIGINT"), ("_catatan_mutu", "VARCHAR")):
@@ -103,7 +106,8 @@ class Gudang(BatasGudang):
                       " berkas VARCHAR, dataset VARCHAR, baris BIGINT, baru BIGINT, diperbarui BIGINT, sama BIGINT,"
                       " sumber VARCHAR)")
             c.execute("CREATE TABLE IF NOT EXISTS log_audit (waktu TIMESTAMP, peristiwa VARCHAR, pengguna VARCHAR,"
-                      " dataset VARCHAR, detail VARCHAR)")
+                      " dataset VARCHAR, detail VARCHAR, peran VARCHAR)")
+            c.execute(SQL_AKUN)
             c.execute("CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)")
             c.execute("CREATE TABLE IF NOT EXISTS pemetaan_kolom (dataset VARCHAR, sidik VARCHAR, peta VARCHAR,"
                       " berkas VARCHAR, pengguna VARCHAR, waktu TIMESTAMP, PRIMARY KEY (dataset, sidik))")
@@ -130,6 +134,8 @@ class Gudang(BatasGudang):
         server's current UTC offset is taken off (nothing to do on a server that keeps UTC).
         Version 3: remembered column mappings (``pemetaan_kolom``) and per-row data-quality flags
         (``_catatan_mutu``), both created above.
+        Version 4: local accounts (``akun``) and the actor's role in every audit event
+        (``log_audit.peran``; events written before keep it empty), both created above.
         """
         versi = self._versi_skema(c)
         if versi >= VERSI_SKEMA:
@@ -144,6 +150,9 @@ class Gudang(BatasGudang):
             if 0 < versi < 3:
                 log.info("gudang %s: migrasi skema %d -> 3 (pemetaan kolom tersimpan, catatan mutu per baris)",
                          self.path.name, max(versi, 2))
+            if 0 < versi < 4:
+                log.info("gudang %s: migrasi skema %d -> 4 (akun lokal, peran pelaku di log audit)",
+                         self.path.name, max(versi, 3))
             c.execute("INSERT OR REPLACE INTO meta VALUES ('versi_skema', ?)", [str(VERSI_SKEMA)])
             c.execute("COMMIT")
         except BaseException:
@@ -251,11 +260,12 @@ class Gudang(BatasGudang):
                          pengguna, sekarang_utc()])
 
     # ---- writing -------------------------------------------------------------------------
-    def catat_audit(self, peristiwa: str, pengguna: str = "sistem", dataset: str = "", detail: str = "") -> None:
-        """One audit event (import, export, sign-in). Never pass personal data in ``detail``."""
+    def catat_audit(self, peristiwa: str, pengguna: str = "sistem", dataset: str = "", detail: str = "",
+                    peran: str = "") -> None:
+        """One audit event (import, export, sign-in) by ``pengguna`` acting as ``peran``. Never pass
+        personal data in ``detail``."""
         with self._sambung.pakai(tulis=True) as con:
-            con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                        [sekarang_utc(), peristiwa, pengguna, dataset, detail])
+            tulis_audit(con, peristiwa, pengguna, dataset, detail, peran)
 
     def _siapkan(self, data: pd.DataFrame, dataset: str) -> pd.DataFrame:
         ds = _skema.skema(dataset)
@@ -282,7 +292,7 @@ class Gudang(BatasGudang):
 
     def impor(self, data: pd.DataFrame, dataset: str, berkas: str = "", pengguna: str = "operator",
               sumber: str = "impor", sebelum_commit: Callable[[], None] | None = None,
-              catatan_mutu: pd.Series | None = None) -> RencanaImpor:
+              catatan_mutu: pd.Series | None = None, peran: str = "") -> RencanaImpor:
         """Write rows in one transaction (all or nothing) and record the import.
 
         Rows whose key already exists are replaced; identical rows are skipped; see the module
@@ -301,9 +311,8 @@ class Gudang(BatasGudang):
             rencana = (self._rencana(con, data, dataset) if sumber != "demo"
                        else RencanaImpor(dataset, len(data), len(data), 0, 0, False))
             if not rencana.berubah:
-                con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                            [sekarang_utc(), "impor", pengguna, dataset,
-                             f"{rencana.baris} baris dari {Path(berkas).name or '-'}: tidak ada perubahan"])
+                tulis_audit(con, "impor", pengguna, dataset,
+                            f"{rencana.baris} baris dari {Path(berkas).name or '-'}: tidak ada perubahan", peran)
                 log.info("impor %s: %d baris sama dengan yang tersimpan; tidak ada yang ditulis", dataset,
                          rencana.baris)
                 return rencana
@@ -329,9 +338,8 @@ class Gudang(BatasGudang):
                 con.execute("INSERT INTO log_impor VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [nid, sekarang_utc(), pengguna, berkas, dataset, rencana.baris,
                              rencana.baru, rencana.diperbarui, rencana.sama, sumber])
-                con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                            [sekarang_utc(), "impor", pengguna, dataset,
-                             f"{rencana.baris} baris dari {Path(berkas).name or '-'} ({sumber})"])
+                tulis_audit(con, "impor", pengguna, dataset,
+                            f"{rencana.baris} baris dari {Path(berkas).name or '-'} ({sumber})", peran)
                 if sebelum_commit is not None:
                     sebelum_commit()
                 con.execute("COMMIT")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from indicators.dasar.waktu import sekarang_utc
+from indicators.data.gudang_akun import tulis_audit
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +18,8 @@ class BatasGudang:
     """Boundary methods of the store; the class using it provides ``path``, ``_sambung`` and ``meta``."""
 
     def simpan_batas(self, gdf, tingkat: str, kode_kabupaten: str, laporan: dict, berkas: str = "",
-                     pengguna: str = "operator", sebelum_commit: Callable[[], None] | None = None) -> Path:
+                     pengguna: str = "operator", sebelum_commit: Callable[[], None] | None = None,
+                     peran: str = "") -> Path:
         """Keep joined boundaries (``kode_wilayah, nama, geometry`` in EPSG:4326, as
         :func:`indicators.wilayah.batas.baca_batas` returns them) as the district's boundary layer: a
         GeoPackage in ``batas/`` beside the store, which every map then draws
@@ -59,10 +61,9 @@ class BatasGudang:
                              f"batas_{tingkat}", len(gdf), len(gdf), 0, 0, "batas"])
                 con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                             [f"batas_{kode_kabupaten}_{tingkat}", json.dumps(ringkas, ensure_ascii=False)])
-                con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                            [sekarang_utc(), "impor_batas", pengguna, f"batas_{tingkat}",
-                             f"{ringkas['matched']} unit dari {ringkas['berkas'] or '-'}; "
-                             f"{len(ringkas['missing'])} unit tanpa batas"])
+                tulis_audit(con, "impor_batas", pengguna, f"batas_{tingkat}",
+                            f"{ringkas['matched']} unit dari {ringkas['berkas'] or '-'}; "
+                            f"{len(ringkas['missing'])} unit tanpa batas", peran)
                 if sebelum_commit is not None:
                     sebelum_commit()
                 if tujuan.exists():
@@ -92,7 +93,7 @@ class BatasGudang:
             return None
         return json.loads(nilai)
 
-    def hapus_batas(self, kode_kabupaten: str, tingkat: str, pengguna: str = "operator") -> bool:
+    def hapus_batas(self, kode_kabupaten: str, tingkat: str, pengguna: str = "operator", peran: str = "") -> bool:
         """Stop using an imported boundary layer (maps fall back to the settings or schematic). Audited."""
         from indicators.wilayah.berkas_batas import path_batas_impor
 
@@ -107,8 +108,7 @@ class BatasGudang:
                             [nid, sekarang_utc(), pengguna, "", f"batas_{tingkat}",
                              0, 0, 0, 0, "batas_dihapus"])
                 con.execute("DELETE FROM meta WHERE kunci = ?", [f"batas_{kode_kabupaten}_{tingkat}"])
-                con.execute("INSERT INTO log_audit VALUES (?, ?, ?, ?, ?)",
-                            [sekarang_utc(), "hapus_batas", pengguna, f"batas_{tingkat}", ""])
+                tulis_audit(con, "hapus_batas", pengguna, f"batas_{tingkat}", "", peran)
                 p.unlink()
                 con.execute("COMMIT")
             except BaseException:

@@ -387,12 +387,12 @@ def _pastikan_siap(p: Persiapan) -> None:
         raise ValueError(f"{len(p.galat)} galat pada {baris} baris; tidak ada yang diimpor")
 
 
-def jalankan(persiapan: Persiapan, gudang, pengguna: str = "operator", sebelum_commit=None):
+def jalankan(persiapan: Persiapan, gudang, pengguna: str = "operator", sebelum_commit=None, peran: str = ""):
     """Import a ready upload, all or nothing (one transaction, one audit event), and keep its column
     mapping for the next file with the same header when it was not the identity. ValueError if not ready."""
     _pastikan_siap(persiapan)
     r = gudang.impor(persiapan.validasi.data, persiapan.dataset, berkas=persiapan.berkas, pengguna=pengguna,
-                     sebelum_commit=sebelum_commit, catatan_mutu=persiapan.catatan_mutu)
+                     sebelum_commit=sebelum_commit, catatan_mutu=persiapan.catatan_mutu, peran=peran)
     peta = {t: s for t, s in persiapan.peta_kolom.items() if s}
     if any(t != s for t, s in peta.items()):
         gudang.simpan_pemetaan(persiapan.dataset, persiapan.sidik, peta, persiapan.berkas, pengguna)

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 from indicators.data import skema as _skema
 
-TABEL_SENDIRI = ("log_impor", "log_audit", "meta", "pemetaan_kolom")
-KOLOM_SENDIRI = ("_impor_id", "_catatan_mutu")  # provenance and data-quality flags of every dataset row
+TABEL_SENDIRI = ("log_impor", "log_audit", "meta", "pemetaan_kolom", "akun")
+# provenance and data-quality flags of every dataset row; the actor's role in the audit log
+KOLOM_SENDIRI = ("_impor_id", "_catatan_mutu", "peran")
 _POLA_NAMA = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
