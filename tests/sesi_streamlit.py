@@ -13,9 +13,10 @@ from websockets.sync.client import connect
 class Sesi:
     """One session of a running server (``base_url`` like ``http://127.0.0.1:8501``)."""
 
-    def __init__(self, base_url: str):
-        self.ws = connect(base_url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-                          open_timeout=30, max_size=None)
+    def __init__(self, base_url: str, ssl=None):
+        """``ssl``: an ``ssl.SSLContext`` for an ``https://`` server (e.g. behind a reverse proxy)."""
+        url = base_url.replace("https://", "wss://").replace("http://", "ws://") + "/_stcore/stream"
+        self.ws = connect(url, subprotocols=["streamlit"], open_timeout=30, max_size=None, ssl=ssl)
 
     def jalankan(self, url_path: str = "", query: str = "", batas_detik: float = 300) -> dict:
         """Run a page to the end; returns ``{"metrik": {label: (value, delta)}, "teks": [...], "galat": [...],

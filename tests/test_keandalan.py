@@ -19,6 +19,7 @@ def test_konfigurasi_tanpa_rincian_galat():
     import tomllib
     konfig = tomllib.loads((AKAR / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert konfig["client"]["showErrorDetails"] == "none"
+    assert konfig["server"]["enableAgentApi"] is False
 
 
 def test_impor_modul_bersama_serentak_tidak_pernah_gagal():
