@@ -3,7 +3,7 @@ import streamlit as st
 
 from indicators.dasar.label import teks
 from indicators.dasar.log import atur_log
-from pages._bersama import pilih_bahasa
+from pages._bersama import jalankan_halaman, pilih_bahasa
 
 # (label key, file, URL path); the first page is the default at "/"
 HALAMAN = [
@@ -22,4 +22,4 @@ st.set_page_config(page_title="Dasbor Kabupaten Cerdas", layout="wide", initial_
 bahasa = pilih_bahasa()
 navigasi = st.navigation([st.Page(berkas, title=teks(kunci, bahasa), url_path=url, default=(i == 0))
                           for i, (kunci, berkas, url) in enumerate(HALAMAN)])
-navigasi.run()
+jalankan_halaman(navigasi)  # an error: one sentence to the viewer, the details to the log

@@ -4,6 +4,10 @@ Pages stay thin: read settings and filters here, call ``indicators``, draw.
 """
 from __future__ import annotations
 
+import logging
+import sys
+import uuid
+
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -15,16 +19,43 @@ from indicators.data.gudang import Gudang
 from indicators.laporan import ekspor
 from indicators.wilayah.daftar import nama_wilayah
 
-if PagesManager.uses_pages_directory:
-    # When the very first request a fresh server gets is a deep link (/progres), Streamlit runs the
-    # pages/ folder as an old-style multipage app and app.py (st.navigation) never runs: no language
-    # switch, wrong titles. Switch to st.navigation and rerun the same URL through app.py.
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+_log = logging.getLogger("indicators.halaman")
+
+# Importing this module never raises and never touches a session: many sessions of a fresh server
+# import it at once (a link shared round a meeting), and an exception raised during the import (the
+# old module-level st.rerun) left a half-initialised module for the others ("cannot import name
+# 'data' from 'pages._bersama'"). The pages/-folder guard is a function, checked on every run.
+
+
+def _gaya_lama() -> bool:
+    """Whether this run is Streamlit's old-style multipage run of the pages/ folder.
+
+    Streamlit does that for the first requests of a fresh server when they are deep links (/progres):
+    app.py's st.navigation has not run yet. Such a run executes inside Streamlit's ``_mpa_v1``; the
+    check looks at this thread's stack, so it holds per session and per run — sessions that started
+    before the first one switched the server over are rerun too.
+    """
+    if PagesManager.uses_pages_directory:
+        return True
+    f = sys._getframe(1)
+    while f is not None:
+        if f.f_code.co_name == "_mpa_v1" and "streamlit" in f.f_code.co_filename:
+            return True
+        f = f.f_back
+    return False
+
+
+def _lewat_aplikasi() -> None:
+    """In an old-style run, switch the server to st.navigation and rerun the same URL through app.py
+    (otherwise: no language switch, wrong titles, the pages/ files listed as pages)."""
+    if _gaya_lama():
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def pilih_bahasa() -> str:
     """Language from the URL (``?lang=en``), switchable in the sidebar; Bahasa Indonesia by default."""
+    _lewat_aplikasi()
     bawaan = str(ambil("bahasa"))
     if "bahasa" not in st.session_state:
         q = st.query_params.get("lang", bawaan)
@@ -39,7 +70,29 @@ def pilih_bahasa() -> str:
     return b
 
 
+def jalankan_halaman(navigasi) -> None:
+    """Run the page chosen by st.navigation; an error in it is logged in full (traceback, page, a short
+    code) and the viewer sees one sentence in their language with that code — no paths, no internals.
+
+    With ``DASBOR_MODE_PENGEMBANGAN=1`` the error goes to Streamlit as is, shown in full (developers,
+    tests).
+    Streamlit's rerun/stop signals are BaseExceptions and pass through untouched.
+    """
+    pengembangan = bool(int(ambil("mode_pengembangan")))
+    if pengembangan:  # the whole error in the browser (config.toml redacts it for viewers)
+        st.set_option("client.showErrorDetails", "full")
+    try:
+        navigasi.run()
+    except Exception:
+        if pengembangan:
+            raise
+        kode = uuid.uuid4().hex[:8]
+        _log.exception("halaman %s gagal (kode %s)", getattr(navigasi, "url_path", "?"), kode)
+        st.error(teks("galat_halaman", bahasa()).format(kode=kode), icon=":material/error:")
+
+
 def bahasa() -> str:
+    _lewat_aplikasi()
     return st.session_state.get("bahasa", str(ambil("bahasa")))
 
 
@@ -55,6 +108,7 @@ def _gudang(path: str, kode: str) -> Gudang:
 
 def gudang() -> Gudang:
     """The store named by the settings (the demo is loaded on first use)."""
+    _lewat_aplikasi()
     try:
         return _gudang(str(path_gudang()), str(ambil("kode_kabupaten")))
     except ValueError as e:  # e.g. the store holds imported data of another district

@@ -13,17 +13,19 @@ from websockets.sync.client import connect
 class Sesi:
     """One session of a running server (``base_url`` like ``http://127.0.0.1:8501``)."""
 
-    def __init__(self, base_url: str):
-        self.ws = connect(base_url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-                          open_timeout=30, max_size=None)
+    def __init__(self, base_url: str, ssl=None):
+        """``ssl``: an ``ssl.SSLContext`` for an ``https://`` server (e.g. behind a reverse proxy)."""
+        url = base_url.replace("https://", "wss://").replace("http://", "ws://") + "/_stcore/stream"
+        self.ws = connect(url, subprotocols=["streamlit"], open_timeout=30, max_size=None, ssl=ssl)
 
     def jalankan(self, url_path: str = "", query: str = "", batas_detik: float = 300) -> dict:
-        """Run a page to the end; returns ``{"metrik": {label: (value, delta)}, "teks": [...], "galat": [...]}``."""
+        """Run a page to the end; returns ``{"metrik": {label: (value, delta)}, "teks": [...], "galat": [...],
+        "judul": [headings], "navigasi": [page names of the last navigation message]}``."""
         m = BackMsg()
         m.rerun_script.query_string = query
         m.rerun_script.page_name = url_path
         self.ws.send(m.SerializeToString())
-        hasil = {"metrik": {}, "teks": [], "galat": []}
+        hasil = {"metrik": {}, "teks": [], "galat": [], "judul": [], "navigasi": []}
         akhir = time.monotonic() + batas_detik
         while time.monotonic() < akhir:
             f = ForwardMsg()
@@ -38,6 +40,10 @@ class Sesi:
                     hasil["teks"].append(getattr(e, nama).body)
                 elif nama == "exception":
                     hasil["galat"].append(e.exception.message)
+                elif nama == "heading":
+                    hasil["judul"].append(e.heading.body)
+            elif jenis == "navigation":
+                hasil["navigasi"] = [p.page_name for p in f.navigation.app_pages]
             elif jenis == "script_finished" and f.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 return hasil
         raise TimeoutError(f"halaman {url_path!r} tidak selesai dalam {batas_detik} detik")
