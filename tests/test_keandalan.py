@@ -60,12 +60,19 @@ def halaman_gagal(monkeypatch):
     def gagal():
         raise RuntimeError(RAHASIA)
     monkeypatch.setattr(bersama, "kode_kabupaten", gagal)
+    # Page modules first imported while the patch is on keep the failing function by name
+    # (``from pages._bersama import kode_kabupaten``): forget them afterwards so later tests import afresh.
+    sudah = {n for n in sys.modules if n.startswith("pages.")}
     catatan = []
     h = logging.Handler()
     h.emit = catatan.append
     logging.getLogger("indicators").addHandler(h)
     yield catatan
     logging.getLogger("indicators").removeHandler(h)
+    for n in [n for n in sys.modules if n.startswith("pages.") and n not in sudah]:
+        del sys.modules[n]
+        if hasattr(sys.modules["pages"], n.split(".", 1)[1]):  # `from pages import x` reads the attribute
+            delattr(sys.modules["pages"], n.split(".", 1)[1])
 
 
 @pytest.mark.parametrize("bahasa", ["id", "en"])
