@@ -4,6 +4,7 @@ Pages stay thin: read settings and filters here, call ``indicators``, draw.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import sys
 import uuid
@@ -174,7 +175,9 @@ def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | 
     if not aset_terpasang():
         st.warning(teks("peta_aset_hilang", bahasa()), icon=":material/map:")
         return None
-    hasil = st_folium(m, key=kunci, height=tinggi, use_container_width=True,
+    # streamlit-folium renames the map's variables while rendering it, in place: a map kept in a cache
+    # would break on its second use, so each run draws a copy
+    hasil = st_folium(copy.deepcopy(m), key=kunci, height=tinggi, use_container_width=True,
                       returned_objects=["last_active_drawing"] if klik else [])
     if not klik:
         return None

@@ -162,11 +162,12 @@ def kolom_teks(nilai, bahasa: str, desimal: int = 1) -> list[str]:
 def lapisan_wilayah(m: folium.Map, gdf: gpd.GeoDataFrame, nilai: pd.Series | None, nama_lapisan: str, *,
                     label_nilai: str = "", info: pd.DataFrame | None = None, rentang=None, skala: str = "YlGnBu",
                     terpilih: str | None = None, bahasa: str = "id", tampil: bool = True,
-                    catatan_sel: str = "", desimal: int = 1) -> folium.GeoJson:
+                    catatan_sel: str = "", desimal: int = 1, interaktif: bool = True) -> folium.GeoJson:
     """Regions (``kode_wilayah, nama, geometry``) as a clickable layer: filled by ``nilai`` (indexed by
     ``kode_wilayah``; None = outlines only), a tooltip with the name, the value and ``info``'s columns
     (escaped), ``terpilih`` outlined thick. Each feature's ``kode_wilayah`` comes back on a click.
-    Cells marked ``geometri_skematis`` get ``catatan_sel`` after their name."""
+    Cells marked ``geometri_skematis`` get ``catatan_sel`` after their name. ``interaktif=False``: outlines
+    that take no click or hover (drawn over another layer without hiding it from the mouse)."""
     kode = gdf["kode_wilayah"].astype(str).to_numpy()
     z = (pd.to_numeric(nilai.reindex(kode), errors="coerce").to_numpy(float) if nilai is not None
          else np.full(len(kode), np.nan))
@@ -192,9 +193,9 @@ def lapisan_wilayah(m: folium.Map, gdf: gpd.GeoDataFrame, nilai: pd.Series | Non
         style_function=lambda f: {"fillColor": f["properties"]["_warna"], "fillOpacity": 0.85 if isi else 0.0,
                                   "color": "#111827" if f["properties"]["_pilih"] else "#555555",
                                   "weight": 3.5 if f["properties"]["_pilih"] else 0.8},
-        highlight_function=lambda f: {"weight": 3, "color": "#0b4f9c"},
-        tooltip=folium.GeoJsonTooltip(fields=["_tip"], labels=False, sticky=True),
-        zoom_on_click=False,
+        highlight_function=(lambda f: {"weight": 3, "color": "#0b4f9c"}) if interaktif else None,
+        tooltip=folium.GeoJsonTooltip(fields=["_tip"], labels=False, sticky=True) if interaktif else None,
+        zoom_on_click=False, **({} if interaktif else {"interactive": False}),
     )
     lapisan.add_to(m)
     luring(m)

@@ -145,7 +145,7 @@ def peta_wilayah(gdf: gpd.GeoDataFrame, nilai: pd.Series, judul: str, label_nila
     lapisan_wilayah(m, gdf, nilai, judul or teks(tingkat, bahasa), label_nilai=label_nilai, info=info,
                     rentang=rentang, skala=skala, terpilih=terpilih, bahasa=bahasa, catatan_sel=catatan)
     if kecamatan is not None and tingkat == "desa":
-        lapisan_wilayah(m, kecamatan, None, teks("peta_lapisan_kecamatan", bahasa), bahasa=bahasa)
+        lapisan_wilayah(m, kecamatan, None, teks("peta_lapisan_kecamatan", bahasa), bahasa=bahasa, interaktif=False)
     _garis_ruas(m, ruas, bahasa, tampil=True)
     if aduan is not None and len(aduan):
         _lapisan_aduan(m, aduan, "kewenangan", bahasa, tampil=False)
