@@ -4,6 +4,7 @@ Pages stay thin: read settings and filters here, call ``indicators``, draw.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import sys
 import uuid
@@ -128,6 +129,18 @@ def data(dataset: str) -> pd.DataFrame:
     return _baca(str(g.path), g.versi(), dataset, peran())
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _aduan_siap(path: str, versi: int, peran_: str, kode: str) -> pd.DataFrame:
+    from indicators.aduan import siapan
+    return siapan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode)
+
+
+def aduan_siap() -> pd.DataFrame:
+    """Road complaints with their derived columns (open, age, overdue…) as the current role may see them."""
+    g = gudang()
+    return _aduan_siap(str(g.path), g.versi(), peran(), kode_kabupaten())
+
+
 def kode_kabupaten() -> str:
     return gudang().meta("kode_kabupaten") or str(ambil("kode_kabupaten"))
 
@@ -147,6 +160,36 @@ def kepala(kunci_judul: str, dataset: list[str]) -> str:
 def peta(fig) -> None:
     """Draw a map built by ``indicators.tampilan.peta`` (plotly, no tile server: works offline)."""
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True})
+
+
+def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | None:
+    """Draw a Leaflet map built by ``indicators.tampilan.peta_lapisan`` (offline assets at /app/static).
+
+    With ``klik`` the map reports clicks: returns the ``kode_wilayah`` of a region just clicked (once per
+    click; None otherwise), for the page to select it as if chosen from its list.
+    """
+    from streamlit_folium import st_folium
+
+    from indicators.tampilan.leaflet import aset_terpasang
+
+    if not aset_terpasang():
+        st.warning(teks("peta_aset_hilang", bahasa()), icon=":material/map:")
+        return None
+    # streamlit-folium renames the map's variables while rendering it, in place: a map kept in a cache
+    # would break on its second use, so each run draws a copy
+    hasil = st_folium(copy.deepcopy(m), key=kunci, height=tinggi, use_container_width=True,
+                      returned_objects=["last_active_drawing"] if klik else [])
+    if not klik:
+        return None
+    fitur = (hasil or {}).get("last_active_drawing") or {}
+    kode = (fitur.get("properties") or {}).get("kode_wilayah")
+    ingat = f"_klik_{kunci}"
+    if kode is None or st.session_state.get(ingat) == kode:  # no click, or a click already acted on
+        if kode is None:
+            st.session_state.pop(ingat, None)
+        return None
+    st.session_state[ingat] = kode
+    return str(kode)
 
 
 def grafik(fig) -> None:

@@ -15,8 +15,10 @@ from indicators.aduan import siapan as aduan
 from indicators.aduan import siklus as aduan_siklus
 from indicators.dasar.format import angka, nama_periode, persen, tanggal
 from indicators.dasar.label import teks
+from indicators.dasar.teks_aman import markdown_aman
 from indicators.laporan import eskalasi as paket_eskalasi
 from indicators.tampilan import grafik_aduan as gr
+from indicators.tampilan import peta_lapisan
 from indicators.wilayah.batas import batas
 from indicators.wilayah.daftar import daftar_wilayah, nama_wilayah
 from pages._bersama import (
@@ -29,6 +31,7 @@ from pages._bersama import (
     multi_url,
     peran,
     peta,
+    peta_leaflet,
     pilihan_url,
     unduh,
 )
@@ -75,11 +78,12 @@ def _hasil(path, versi, peran_, kode, saringan: tuple, b: str) -> dict:
             "f_mantap": gr.grafik_kemantapan(kond_kew, b)}
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=16)  # a folium map (not picklable); the role is in the key
 def _peta(path, versi, peran_, kode, saringan: tuple, tampil: str, warna: str, b: str):
     df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(**dict(saringan)))
     df = df[df["terbuka"]] if tampil == "terbuka" else df
-    return gr.peta_aduan(df, warna, b, batas(kode, "kecamatan")), int((df["titik_masalah"] != "").sum())
+    return (peta_lapisan.peta_aduan(df, warna, b, batas(kode, "kecamatan"), data("ruas_jalan")),
+            int((df["titik_masalah"] != "").sum()))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -89,13 +93,15 @@ def _eskalasi(path, versi, peran_, kode, periode: str):
     return aduan_eskalasi.tabel_eskalasi(df, data("ruas_jalan")), df
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _peta_ruas(path, versi, peran_, kode, periode: str, nama_ruas: str, b: str):
     _, df = _eskalasi(path, versi, peran_, kode, periode)
     satu = df[df["nama_ruas"].astype(str) == nama_ruas]
     kec = batas(kode, "kecamatan")
     kec = kec[kec["kode_wilayah"].isin(set(satu["kode_kecamatan"].dropna()))]  # zoom to the kecamatan it crosses
-    return gr.peta_ruas(satu, b, kec if len(kec) else None, judul=nama_ruas)
+    ruas = data("ruas_jalan")
+    return peta_lapisan.peta_ruas(satu, b, kec if len(kec) else batas(kode, "kecamatan"),
+                                  ruas[ruas["nama_ruas"].astype(str) == nama_ruas])
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -164,7 +170,8 @@ warna = pilihan_url(teks("aduan_warna_peta", b), "warna", ["status", "kewenangan
 fig, disisihkan = _peta(*kunci, s.sebagai_tuple(), tampil, warna, b)
 c = st.columns(2)
 with c[0]:
-    peta(fig)
+    st.markdown(f"**{teks('peta_aduan', b)}**")
+    peta_leaflet(fig, "peta_aduan")
 with c[1]:
     peta(h["f_kec"])
 if disisihkan:
@@ -229,7 +236,8 @@ for kol, fmt, mime in ((c[0], "xlsx", "application/vnd.openxmlformats-officedocu
                         on_click="ignore", key=f"eskalasi-{fmt}")
 if len(tabel_esk):
     pilih = pilihan_url(teks("eskalasi_pilih_ruas", b), "ruas", list(tabel_esk["nama_ruas"]))
-    peta(_peta_ruas(*kunci, periode, pilih, b))
+    st.markdown(f"**{teks('eskalasi_peta_ruas', b).format(ruas=markdown_aman(pilih))}**")
+    peta_leaflet(_peta_ruas(*kunci, periode, pilih, b), "peta_ruas", tinggi=420)
 
 st.header(teks("aduan_bagian_data", b))
 tabel = h["tabel"]

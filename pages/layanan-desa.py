@@ -19,8 +19,22 @@ from indicators.skor.kerangka import muat_kerangka
 from indicators.skor.turunan import kolom_kontak
 from indicators.tampilan import bagian_layanan as layanan_bagian
 from indicators.tampilan.grafik_layanan import nama
+from indicators.tampilan.peta_lapisan import peta_wilayah
+from indicators.wilayah.batas import batas
 from indicators.wilayah.daftar import daftar_wilayah, nama_wilayah
-from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, peta, pilihan_url, unduh
+from pages._bersama import (
+    data,
+    grafik,
+    gudang,
+    kepala,
+    kode_kabupaten,
+    multi_url,
+    peran,
+    peta,
+    peta_leaflet,
+    pilihan_url,
+    unduh,
+)
 
 SEMUA = "semua"
 
@@ -153,6 +167,8 @@ kerangka = muat_kerangka()
 # --- filters (in the URL: a link reproduces the view) ---------------------------------------------
 sb = st.sidebar
 sb.subheader(teks("lay_saringan", b))
+if dari_peta := st.session_state.pop("_desa_dari_peta", None):  # a village clicked on a map: select it
+    st.session_state["kec"], st.session_state["desa"] = dari_peta[:8], dari_peta
 periode = pilihan_url(teks("periode", b), "periode", dasar["periode"], dasar["periode"][0],
                       format_func=lambda p: nama_periode(p, b), wadah=sb)
 jendela = pilihan_url(teks("lay_jendela", b), "bulan", layanan.deklarasi()["jendela_bulan"], 1,
@@ -260,6 +276,22 @@ def tampil_netizen() -> None:
     _tabel(belum[["kode_wilayah", "nama", "nama_kecamatan", "keadaan", "bulan_terakhir"]], height=260)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)  # a folium map (not picklable); the role is in the key
+def _peta_ronda(path, versi, peran_, kode, periode: str, jendela: int, unit: str, b: str):
+    """Incidents per 1,000 people per village (aggregated: no point finer than the village) on Leaflet."""
+    d = _ronda(path, versi, peran_, kode, periode, jendela, unit, b)["per_desa"].set_index("kode_wilayah")
+    info = pd.DataFrame({teks("lay_kejadian", b): d["kejadian"].astype(float),
+                         teks("lay_kategori_terbanyak", b): d["kategori_terbanyak"].map(
+                             lambda k: nama("kategori", k, b) if isinstance(k, str) else None)}, index=d.index)
+    g = batas(kode, "desa")
+    g = g[g["kode_wilayah"].isin(d.index)]
+    g.attrs = batas(kode, "desa").attrs
+    return peta_wilayah(g, d["per_1000"], teks("desa", b), teks("lay_per_1000", b), bahasa=b, info=info,
+                        terpilih=unit, rentang=(0, maks) if (maks := float(d["per_1000"].max())) > 0 else None,
+                        skala="OrRd",
+                        kecamatan=batas(kode, "kecamatan"), ruas=data("ruas_jalan"))
+
+
 def tampil_ronda() -> None:
     o = _ronda(*kunci, periode, jendela, unit, b)
     r = o["ringkasan"]
@@ -278,8 +310,12 @@ def tampil_ronda() -> None:
     c = st.columns([2, 3])
     with c[0]:
         grafik(o["f_respon"])
-    with c[1]:
-        peta(o["f_peta"])
+    with c[1]:  # Leaflet: a click on a village selects it in the sidebar (and the URL)
+        st.markdown(f"**{teks('lay_peta_kejadian', b)}**")
+        diklik = peta_leaflet(_peta_ronda(*kunci, periode, jendela, unit, b), "peta_ronda", tinggi=440, klik=True)
+        if diklik and diklik != unit:
+            st.session_state["_desa_dari_peta"] = diklik
+            st.rerun()
     _tabel(o["per_desa"].assign(kategori_terbanyak=o["per_desa"]["kategori_terbanyak"].map(
         lambda k: nama("kategori", k, b) if isinstance(k, str) else None)), height=300)
 

@@ -28,16 +28,24 @@ from indicators.tampilan.grafik_skor import (
     grafik_interval,
     grafik_sensitivitas,
     grafik_tren,
-    pas_peta,
 )
-from indicators.tampilan.peta import peta_choropleth
+from indicators.tampilan.peta_lapisan import peta_wilayah
 from indicators.tampilan.tabel import tabel_peringkat, tabel_tampil
-from indicators.wilayah.batas import batas
+from indicators.wilayah.batas import batas, titik_pusat
 from indicators.wilayah.daftar import daftar_wilayah
 from pages import _skor
-from pages._bersama import data, geometri_wilayah, grafik, kepala, kode_kabupaten, multi_url, peta, pilihan_url, unduh
-
-LEBAR_PETA_PX = 520  # the map's column on a 1366-px laptop
+from pages._bersama import (
+    aduan_siap,
+    data,
+    geometri_wilayah,
+    grafik,
+    kepala,
+    kode_kabupaten,
+    multi_url,
+    peta_leaflet,
+    pilihan_url,
+    unduh,
+)
 
 b = kepala("halaman_pilar", list(muat_skema()))
 kode = kode_kabupaten()
@@ -143,13 +151,24 @@ if ind is not None:
     hover[f"{teks('rk_nilai_asli', b)} ({ind.satuan})"] = tampil_unit.set_index("kode_wilayah")["nilai"]
 hover[teks("rk_keterangan", b)] = [tidak_cukup if v != v else "" for v in tampil_unit["skor"]]
 kiri, kanan = st.columns([1.35, 1])
-with kiri:
-    peta(pas_peta(peta_choropleth(gdf, tampil_unit.set_index("kode_wilayah")["skor"],
-                                  judul=f"{label_ukuran} · {teks(tingkat, b)} · {nama_periode(periode, b)}",
-                                  label_nilai=teks("rk_skor_0_100", b), rentang=(0, 100), hover=hover, bahasa=b),
-                  gdf.total_bounds, LEBAR_PETA_PX))
 unit_opsi = tampil_unit.sort_values(["peringkat", "kode_wilayah"], na_position="last")["kode_wilayah"].tolist()
 nama_unit = t.set_index("kode_wilayah")["nama"]
+with kiri:  # Leaflet: a click on a region selects it below (and in the URL), as if chosen from the list
+    aduan_peta = aduan_siap()
+    # the unit the list below will show (its state, else the URL, else its first option): the same map on
+    # every run until the selection changes, so a click reported by the map is not lost to a remount
+    terpilih = st.session_state.get("unit", st.query_params.get("unit", unit_opsi[0] if unit_opsi else None))
+    st.markdown(f"**{markdown_aman(label_ukuran)} · {teks(tingkat, b)} · {nama_periode(periode, b)}**")
+    m = peta_wilayah(gdf, tampil_unit.set_index("kode_wilayah")["skor"], teks(tingkat, b), teks("rk_skor_0_100", b),
+                     bahasa=b, info=hover, terpilih=terpilih, kecamatan=batas(kode, "kecamatan"),
+                     desa=batas(kode, "desa") if tingkat == "kecamatan" else None, ruas=data("ruas_jalan"),
+                     aduan=aduan_peta[aduan_peta["terbuka"]], ronda=data("ronda_laporan"),
+                     pusat_desa=titik_pusat(kode, "desa"))
+    diklik = peta_leaflet(m, "peta_pilar", klik=True)
+    st.caption(teks("peta_klik_pilih", b))
+    if diklik in unit_opsi and diklik != st.session_state.get("unit"):
+        st.session_state["unit"] = diklik
+        st.rerun()
 with kanan:
     unit = pilihan_url(teks("rk_pilih_unit", b), "unit", unit_opsi,
                        format_func=lambda x: f"{nama_unit[x]} ({x})")

@@ -49,3 +49,50 @@ def larik(v) -> list:
     if isinstance(v, dict) and "bdata" in v:
         return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
     return list(v)
+
+
+def koleksi_leaflet(at, urutan: int = 0) -> list[dict]:
+    """Every GeoJSON FeatureCollection the ``urutan``-th Leaflet map (streamlit-folium) of an AppTest page
+    draws, in drawing order: read from the map's own script, as the browser gets it."""
+    import json
+
+    peta = [e for e in at.get("component_instance") if e.proto.component_name == "streamlit_folium.st_folium"]
+    skrip = json.loads(peta[urutan].proto.json_args)["script"]
+    dekoder, hasil, i = json.JSONDecoder(), [], 0
+    while (i := skrip.find('{"features"', i)) >= 0:  # folium writes the keys sorted: "features" first
+        obj, akhir = dekoder.raw_decode(skrip, i)
+        hasil.append(obj)
+        i = akhir
+    return hasil
+
+
+def nilai_choropleth(at, urutan: int = 0) -> dict[str, float]:
+    """kode_wilayah → value (NaN where none) of the filled region layer of a page's Leaflet map."""
+    for k in koleksi_leaflet(at, urutan):
+        nilai = [f["properties"].get("nilai") for f in k["features"]]
+        if any(v is not None for v in nilai):
+            return {f["properties"]["kode_wilayah"]: float("nan") if v is None else v
+                    for f, v in zip(k["features"], nilai, strict=True)}
+    raise AssertionError("no filled region layer on the map")
+
+
+def titik_leaflet(at, urutan: int = 0) -> list[list]:
+    """Every point row (``lat, lon, colour, popup, overdue``) of the point layers of the ``urutan``-th
+    Leaflet map of an AppTest page, read from the map's script."""
+    import json
+
+    peta = [e for e in at.get("component_instance") if e.proto.component_name == "streamlit_folium.st_folium"]
+    skrip = json.loads(peta[urutan].proto.json_args)["script"]
+    dekoder, hasil, i = json.JSONDecoder(), [], 0
+    while (i := skrip.find("var data = ", i)) >= 0:
+        baris, i = dekoder.raw_decode(skrip, i + len("var data = "))
+        hasil += baris
+    return hasil
+
+
+def skrip_leaflet(at) -> str:
+    """The scripts of every Leaflet map of an AppTest page (what the browser receives), joined."""
+    import json
+
+    return " ".join(json.loads(e.proto.json_args)["script"] for e in at.get("component_instance")
+                    if e.proto.component_name == "streamlit_folium.st_folium")

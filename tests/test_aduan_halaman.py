@@ -12,7 +12,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.aduan import siapan as aduan
+from indicators.aduan.aturan import deklarasi
 from indicators.dasar.pengaturan import AKAR
+from indicators.tampilan.grafik_aduan import WARNA_TERLAMBAT
+from tests.bantu import skrip_leaflet, titik_leaflet
 
 HALAMAN = "pages/aduan-jalan.py"
 POLA_TELEPON = re.compile(r"(\+62|0)8\d{7,11}")
@@ -63,12 +66,14 @@ def test_halaman_menggambar_peta_dan_grafik():
     at = buka()
     gambar = _gambar(at)
     jenis = [t["type"] for f in gambar for t in f["data"]]
-    # the complaint map (clustered points), the kecamatan hot-spot map, the section map, ≥ 3 charts
-    peta_titik = [t for f in gambar for t in f["data"]
-                  if t["type"] == "scattermap" and t.get("cluster", {}).get("enabled")]
-    assert peta_titik and sum(len(_larik(t["lat"])) for t in peta_titik) > 500  # ≈ 900 open complaints
+    # the complaint map (Leaflet, clustered points), the kecamatan hot-spot map (plotly), the section map
+    # (Leaflet, every point of the section), ≥ 3 charts
+    titik = titik_leaflet(at, 0)
+    assert len(titik) > 500  # ≈ 900 open complaints
+    assert "FastMarkerCluster" in skrip_leaflet(at) or "markerClusterGroup" in skrip_leaflet(at)
+    assert len(titik_leaflet(at, 1)) > 0  # the escalation section map
     assert "choroplethmap" in jenis and "funnel" in jenis and jenis.count("bar") >= 6
-    assert any(f["layout"]["title"]["text"] == "Peta aduan jalan" for f in gambar)
+    assert "Peta aduan jalan" in [m.value.strip("*") for m in at.markdown]
     from tests.bantu import demo
 
     m = _metrik(at)
@@ -124,10 +129,14 @@ def test_saringan_tanpa_hasil_memberi_pesan():
 
 def test_warna_peta_menurut_kewenangan_dan_semua_aduan():
     at = buka(warna="kewenangan", tampil="semua")
-    peta = next(f for f in _gambar(at) if f["layout"]["title"]["text"] == "Peta aduan jalan")
-    nama = {t["name"] for t in peta["data"]}
-    assert {"Provinsi", "Kabupaten", "Terlambat (melewati target)"} <= nama
-    assert _jumlah_titik(peta) > 4_900  # every complaint whose point is not flagged
+    titik = titik_leaflet(at, 0)
+    warna_kew = {k: v["warna"] for k, v in deklarasi()["kewenangan"].items()}
+    # colours by authority, overdue ones red and ringed (the 5th field)
+    assert {warna_kew["provinsi"], warna_kew["kabupaten"], WARNA_TERLAMBAT} <= {t[2] for t in titik}
+    assert all(t[2] == WARNA_TERLAMBAT for t in titik if t[4]) and any(t[4] for t in titik)
+    skrip = skrip_leaflet(at)
+    assert "Provinsi" in skrip and "Terlambat (melewati target)" in skrip  # the legend
+    assert len(titik) > 4_900  # every complaint whose point is not flagged
 
 
 def test_bahasa_inggris():
@@ -140,6 +149,7 @@ def test_bahasa_inggris():
 def test_tidak_ada_nomor_telepon_di_halaman():
     at = buka(tampil="semua")
     teks = " ".join(e.value.to_csv() for e in at.dataframe) + " ".join(e.proto.spec for e in at.get("plotly_chart"))
+    teks += skrip_leaflet(at)  # the map popups
     teks += " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.metric])
     assert "deskripsi" in teks  # the table carries the (masked) descriptions
     assert not POLA_TELEPON.search(teks) and "pelapor_nama" not in teks and "pelapor_telepon" not in teks
@@ -149,7 +159,7 @@ def test_setiap_cache_halaman_berkunci_peran():
     # st.cache_data is shared by every user of the server: each cached function takes the role
     pohon = ast.parse((AKAR / HALAMAN).read_text(encoding="utf-8"))
     cache = [f for f in pohon.body if isinstance(f, ast.FunctionDef)
-             and any("cache_data" in ast.unparse(d) for d in f.decorator_list)]
+             and any("cache_data" in ast.unparse(d) or "cache_resource" in ast.unparse(d) for d in f.decorator_list)]
     assert len(cache) >= 4
     for f in cache:
         assert "peran_" in [a.arg for a in f.args.args], f.name

@@ -14,6 +14,7 @@ from indicators.dasar.pengaturan import AKAR
 from indicators.layanan import nilai as layanan
 from indicators.skor.hitung import hitung_nilai
 from indicators.skor.kerangka import muat_kerangka
+from tests.bantu import nilai_choropleth
 
 HALAMAN = "pages/layanan-desa.py"
 KEC, DESA = "18.02.03", "18.02.03.2005"     # Padang Ratu and one of its villages
@@ -142,6 +143,9 @@ def test_setiap_tab_lewat_url_dan_hanya_tab_terbuka_yang_dihitung():
         assert [t.label for t in at.tabs] == TAB
         assert len(at.header) == 1                            # one section: the open tab only
         spek[tab] = [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+        if tab == "Ronda Online":  # its map is Leaflet (the village a click selects); values read from its script
+            peta_ronda = nilai_choropleth(at)
+            assert "Kejadian per 1.000 penduduk (per desa)" in [m.value.strip("*") for m in at.markdown]
         for tabel in at.dataframe:
             assert not any(kode_kolom.fullmatch(str(c)) for c in tabel.value.columns), (tab, tabel.value.columns)
         unduh += [(tab, e.proto.label) for e in at.get("download_button")]
@@ -153,12 +157,12 @@ def test_setiap_tab_lewat_url_dan_hanya_tab_terbuka_yang_dihitung():
             assert int(m["Selesai dalam hitungan menit"].replace(".", "")) > 0   # the demo plants them
     semua = [f for fs in spek.values() for f in fs]
     peta = [f for f in semua if any(t["type"] == "choroplethmap" for t in f["data"])]
-    assert len(peta) == 3 and len(semua) - len(peta) >= 10
-    for f in peta:   # every village of the district, coloured or grey as "no data"
-        kode = {k for t in f["data"][:2] for k in t["locations"]}
+    assert len(peta) == 2 and len(semua) - len(peta) >= 10
+    for kode in [{k for t in f["data"][:2] for k in t["locations"]} for f in peta] + [set(peta_ronda)]:
+        # every village of the district, coloured or grey as "no data"
         assert len(kode) == 311 and all(re.fullmatch(r"18\.02\.\d\d\.[12]\d{3}", k) for k in kode)
     judul = {tab: [f["layout"]["title"]["text"] for f in fs] for tab, fs in spek.items()}
-    assert "Status situs desa" in judul["DesaID"] and "Kejadian per 1.000 penduduk (per desa)" in judul["Ronda Online"]
+    assert "Status situs desa" in judul["DesaID"]
     assert len(judul["Smart Netizen"]) == 6 and not judul["Tabel desa"]
     assert judul["Smart Netizen"][0] == "Permohonan per bulan menurut jenis layanan, dan bagian daring"
     for tab in ("DesaID", "Smart Netizen", "Kualitas data", "Tabel desa"):

@@ -11,7 +11,7 @@ from indicators.dasar.format import angka
 from indicators.skor import PengaturanKetidakpastian, PengaturanSkor, ketidakpastian, muat_kerangka, skor_wilayah
 from indicators.skor.hitung import hitung_nilai
 from indicators.wilayah.daftar import daftar_wilayah
-from tests.bantu import buka_halaman, demo, larik
+from tests.bantu import buka_halaman, demo, larik, nilai_choropleth
 
 PILAR = "pages/pilar.py"
 PERIODE = "2026-10"
@@ -37,14 +37,8 @@ def _grafik(at) -> list[dict]:
 
 
 def _peta(at) -> dict[str, float]:
-    """kode_wilayah → value drawn (NaN for the grey 'no data' trace) of the page's choropleth."""
-    for f in _grafik(at):
-        jejak = [t for t in f["data"] if t["type"] == "choroplethmap"]
-        if jejak:
-            out = dict(zip(jejak[0]["locations"], _angka(jejak[0]["z"]), strict=True))
-            out |= dict.fromkeys(jejak[1]["locations"], float("nan")) if len(jejak) > 1 else {}
-            return out
-    raise AssertionError("no map on the page")
+    """kode_wilayah → value drawn (NaN where there is none) of the page's Leaflet choropleth."""
+    return nilai_choropleth(at)
 
 
 def _q(at, kunci: str) -> str:
