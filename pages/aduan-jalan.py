@@ -41,7 +41,8 @@ KOLOM_TABEL = ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_r
 @st.cache_data(show_spinner=False, max_entries=8)
 def _siap(path: str, versi: int, peran_: str, kode: str):
     # data() protects the rows for this role; the role is part of this key as well
-    return aduan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode)
+    # with a stored road network, complaints without road fields take them from the nearest segment
+    return aduan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode, ruas=data("ruas_jalan"))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
