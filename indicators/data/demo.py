@@ -186,13 +186,33 @@ class _Pembangkit:
         return df
 
     def pusat(self):
-        """Kecamatan and village centres the simulated roads connect (points, EPSG:4326)."""
+        """Kecamatan and village centres the simulated roads connect (points, EPSG:4326): from the shipped
+        real geography (:mod:`indicators.wilayah.geografi`: a point inside each real kecamatan polygon,
+        the real village centres) where it covers the district, else the centres the maps draw."""
         import geopandas as gpd
+        import shapely
 
-        from indicators.wilayah.batas import titik_pusat
+        from indicators.wilayah import geografi
+        from indicators.wilayah.batas import pusat_kecamatan, titik_pusat
 
-        kec = titik_pusat(self.kode, "kecamatan").merge(self.kec[["kode_wilayah", "nama"]], on="kode_wilayah")
+        kec = titik_pusat(self.kode, "kecamatan")
         desa = titik_pusat(self.kode, "desa")
+        if geografi.ada(self.kode):
+            nyata = geografi.kecamatan(self.kode)
+            p = shapely.point_on_surface(nyata.geometry.array)
+            kec = kec.set_index("kode_wilayah")
+            xy = np.c_[shapely.get_y(p), shapely.get_x(p)]
+            fakta = pusat_kecamatan(self.kode).set_index("kode").reindex(nyata["kode_wilayah"])
+            di_dalam = shapely.contains_xy(nyata.geometry.array, fakta["lon"].to_numpy(), fakta["lat"].to_numpy())
+            xy[di_dalam] = fakta[["lat", "lon"]].to_numpy()[di_dalam]  # a stated centre, where it lies inside
+            kec.loc[nyata["kode_wilayah"], ["lat", "lon"]] = xy
+            kec = kec.reset_index()
+            pd_ = geografi.pusat_desa(self.kode).set_index("kode_wilayah")
+            desa = desa.set_index("kode_wilayah")
+            ada = desa.index.intersection(pd_.index)
+            desa.loc[ada, ["lat", "lon"]] = pd_.loc[ada, ["lat", "lon"]].to_numpy()
+            desa = desa.reset_index()
+        kec = kec.merge(self.kec[["kode_wilayah", "nama"]], on="kode_wilayah")
         return (gpd.GeoDataFrame(kec, geometry=gpd.points_from_xy(kec.lon, kec.lat), crs="EPSG:4326"),
                 gpd.GeoDataFrame(desa, geometry=gpd.points_from_xy(desa.lon, desa.lat), crs="EPSG:4326"))
 
