@@ -212,7 +212,7 @@ def _aduan_siap(ktx: tuple) -> pd.DataFrame | None:
     a = data("aduan_jalan")
     if a.empty:
         return None
-    return aduan.siapkan(a, data("aduan_jalan_riwayat"), Konteks(*ktx).kode)
+    return aduan.siapkan(a, data("aduan_jalan_riwayat"), Konteks(*ktx).kode, ruas=data("ruas_jalan"))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

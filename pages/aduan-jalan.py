@@ -44,7 +44,8 @@ KOLOM_TABEL = ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_r
 @st.cache_data(show_spinner=False, max_entries=8)
 def _siap(path: str, versi: int, peran_: str, kode: str):
     # data() protects the rows for this role; the role is part of this key as well
-    return aduan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode)
+    # with a stored road network, complaints without road fields take them from the nearest segment
+    return aduan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode, ruas=data("ruas_jalan"))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -90,7 +91,8 @@ def _peta(path, versi, peran_, kode, saringan: tuple, tampil: str, warna: str, b
 def _eskalasi(path, versi, peran_, kode, periode: str):
     df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(periode=periode))
     df = df[df["status_jalan"].astype(str) == aduan_eskalasi.kewenangan_eskalasi()]
-    return aduan_eskalasi.tabel_eskalasi(df, data("ruas_jalan")), df
+    # the period filters what was reported; every complaint still open stays in the pack
+    return aduan_eskalasi.tabel_eskalasi(df, data("ruas_jalan"), semua=_siap(path, versi, peran_, kode)), df
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -107,9 +109,11 @@ def _peta_ruas(path, versi, peran_, kode, periode: str, nama_ruas: str, b: str):
 @st.cache_data(show_spinner=False, max_entries=16)
 def _berkas_eskalasi(path, versi, peran_, kode, periode: str, b: str, fmt: str, tersimulasi: bool) -> bytes:
     tabel, df = _eskalasi(path, versi, peran_, kode, periode)
+    terbuka = aduan_eskalasi.daftar_terbuka(_siap(path, versi, peran_, kode), data("ruas_jalan"))
     if fmt == "xlsx":
-        return paket_eskalasi.ke_xlsx(tabel, nama_wilayah(kode), b)
-    return paket_eskalasi.ke_pdf(tabel, df, kode, b, _label_periode(periode, b), tersimulasi)
+        return paket_eskalasi.ke_xlsx(tabel, nama_wilayah(kode), b, terbuka=terbuka)
+    return paket_eskalasi.ke_pdf(tabel, df, kode, b, _label_periode(periode, b), tersimulasi, terbuka=terbuka,
+                                 ruas=data("ruas_jalan"))
 
 
 def _label_periode(p: str, b: str) -> str:

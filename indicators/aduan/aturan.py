@@ -88,9 +88,13 @@ def target_hari(jenis: str, status_jalan, tingkat, target: dict | None = None) -
     tabel = deklarasi()["target_hari"] if target is None else target
     if jenis not in tabel:
         raise ValueError(f"jenis target harus salah satu dari {sorted(tabel)}, bukan {jenis!r}")
-    kew, tk = np.asarray(status_jalan, dtype=object).astype(str), np.asarray(tingkat, dtype=object).astype(str)
+    mentah = np.asarray(status_jalan, dtype=object)
+    kew, tk = mentah.astype(str), np.asarray(tingkat, dtype=object).astype(str)
+    # authority not known (no road field, no segment near enough): no target, so never overdue
+    tanpa = np.array([v is None or v is pd.NA or (isinstance(v, float) and v != v) or not str(v).strip()
+                      for v in mentah], dtype=bool)
     hasil = np.array([tabel[jenis].get(k, {}).get(s, np.nan) for k, s in zip(kew, tk, strict=True)], dtype=float)
-    if np.isnan(hasil).any():
-        salah = sorted({(k, s) for k, s, h in zip(kew, tk, hasil, strict=True) if np.isnan(h)})
+    if np.isnan(hasil[~tanpa]).any():
+        salah = sorted({(k, s) for k, s, h, t in zip(kew, tk, hasil, tanpa, strict=True) if np.isnan(h) and not t})
         raise ValueError(f"tidak ada target {jenis} untuk (kewenangan, tingkat) {salah[:5]}")
     return hasil

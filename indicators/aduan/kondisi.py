@@ -101,3 +101,32 @@ def kemantapan_ruas(ruas: pd.DataFrame, mantap: list[str] | None = None) -> pd.D
         out["disurvei_km"] > 0) * 100, np.nan)
     out = out.drop(columns="disurvei_km")
     return out.reset_index()
+
+
+def aduan_per_km_ruas(df: pd.DataFrame, ruas: pd.DataFrame) -> pd.DataFrame:
+    """Complaints per km of each road segment (``id_ruas``), for the hot-spot lines of the road map.
+
+    ``df`` a (filtered) frame of :func:`indicators.aduan.siapan.siapkan` built with ``ruas=`` (so each
+    complaint carries the ``id_ruas`` it was snapped to); ``ruas`` the ``ruas_jalan`` dataset. One row
+    per segment, every segment listed: ``aduan`` and ``terbuka`` are unique complaints (duplicate
+    groups), ``aduan_per_km``/``terbuka_per_km`` over the segment's length (NaN for a zero length).
+
+    >>> r = pd.DataFrame({"id_ruas": ["a", "b"], "nama_ruas": ["A", "B"], "status_jalan": ["provinsi", "desa"],
+    ...                   "panjang_km": [2.0, 0.5], "kondisi": ["baik", None]})
+    >>> d = pd.DataFrame({"id_ruas": ["a", "a", "a", None], "kelompok": ["k1", "k1", "k2", "k3"],
+    ...                   "terbuka": [True, True, False, True]})
+    >>> aduan_per_km_ruas(d, r)[["id_ruas", "aduan", "terbuka", "aduan_per_km"]].values.tolist()
+    [['a', 2, 1, 1.0], ['b', 0, 0, 0.0]]
+    """
+    if "id_ruas" not in df:
+        raise ValueError("aduan belum ditambatkan ke jaringan jalan: siapkan(..., ruas=ruas_jalan) dulu")
+    kol = [k for k in ("id_ruas", "nama_ruas", "status_jalan", "panjang_km", "kondisi", "kode_wilayah") if k in ruas]
+    out = ruas[kol].drop_duplicates("id_ruas").set_index("id_ruas")
+    ada = df[df["id_ruas"].notna()]
+    out["aduan"] = ada.groupby("id_ruas")["kelompok"].nunique().reindex(out.index, fill_value=0).astype(int)
+    buka = ada[ada["terbuka"]]
+    out["terbuka"] = buka.groupby("id_ruas")["kelompok"].nunique().reindex(out.index, fill_value=0).astype(int)
+    km = pd.to_numeric(out["panjang_km"], errors="coerce")
+    out["aduan_per_km"] = out["aduan"] / km.where(km > 0)
+    out["terbuka_per_km"] = out["terbuka"] / km.where(km > 0)
+    return out.reset_index()

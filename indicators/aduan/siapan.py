@@ -72,7 +72,7 @@ def _kecamatan(df: pd.DataFrame, kode_kabupaten: str) -> pd.DataFrame:
 
 
 def siapkan(aduan: pd.DataFrame, riwayat: pd.DataFrame | None, kode_kabupaten: str, kini=None,
-            target: dict | None = None, duplikat: dict | None = None) -> pd.DataFrame:
+            target: dict | None = None, duplikat: dict | None = None, ruas: pd.DataFrame | None = None) -> pd.DataFrame:
     """The complaints with everything the page, the exports and the escalation pack need.
 
     Adds ``titik_masalah``, ``kode_kecamatan``, ``nama_kecamatan``, ``nama_desa``, ``terbuka``,
@@ -81,7 +81,10 @@ def siapkan(aduan: pd.DataFrame, riwayat: pd.DataFrame | None, kode_kabupaten: s
     the overdue flags and the duplicate groups (``kelompok``, ``utama``, ``laporan_kelompok``,
     ``dukungan_kelompok``). ``kini`` defaults to :func:`waktu_acuan`; ``target`` and ``duplikat``
     override the declarations (``{"jarak_meter": .., "jendela_hari": ..}``); ``attrs["kini"]`` keeps
-    the reference time (ISO text). Personal columns are
+    the reference time (ISO text). With ``ruas`` (the ``ruas_jalan`` dataset) holding lines, each
+    complaint is first snapped to the network (:func:`indicators.aduan.tambat.tambat`: empty road
+    fields taken from the nearest segment, ``status_jalan_sumber``, ``jarak_ruas_m``); a complaint
+    whose authority stays unknown has no service-level target. Personal columns are
     passed through untouched: protect the input first (``indicators.akses.privasi.lindungi``).
 
     Two reports of one pothole a day apart, 31 days old on 31 October: one complaint in the backlog,
@@ -106,6 +109,11 @@ def siapkan(aduan: pd.DataFrame, riwayat: pd.DataFrame | None, kode_kabupaten: s
     if kurang:
         raise ValueError(f"kolom aduan_jalan wajib tidak ada: {kurang}")
     df = aduan.reset_index(drop=True).copy()
+    if ruas is not None and "geometry" in ruas and ruas["geometry"].notna().any():
+        from indicators.aduan.tambat import tambat
+        from indicators.wilayah.jalan import jaringan
+
+        df = tambat(df, jaringan(ruas))
     kini = waktu_acuan(df, riwayat) if kini is None else pd.Timestamp(kini)
     df["titik_masalah"] = titik_bermasalah(df)
     df[["kode_wilayah", "kode_kecamatan", "nama_kecamatan", "nama_desa"]] = _kecamatan(df, kode_kabupaten)

@@ -50,6 +50,8 @@ class _Pembangkit:
     def __init__(self, kode: str, seed: int, bulan: int, akhir: str):
         self.kode, self.p = kode, parameter()
         self.rng = np.random.default_rng([seed, zlib.crc32(kode.encode())])
+        # roads and complaints draw from their own stream: changing them never shifts the other datasets
+        self.rng_jalan = np.random.default_rng([seed, zlib.crc32(kode.encode()), 14])
         self.periode = _daftar_periode(akhir, bulan)
         self.mulai = pd.Timestamp(self.periode[0] + "-01")
         self.kini = pd.Period(akhir, "M").end_time.floor("s")  # the data's "now"
@@ -183,37 +185,56 @@ class _Pembangkit:
         df.insert(0, "id_laporan", [f"RO-{self.kode.replace('.', '')}-{i:07d}" for i in range(1, len(df) + 1)])
         return df
 
+    def pusat(self):
+        """Kecamatan and village centres the simulated roads connect (points, EPSG:4326): from the shipped
+        real geography (:mod:`indicators.wilayah.geografi`: a point inside each real kecamatan polygon,
+        the real village centres) where it covers the district, else the centres the maps draw."""
+        import geopandas as gpd
+        import shapely
+
+        from indicators.wilayah import geografi
+        from indicators.wilayah.batas import pusat_kecamatan, titik_pusat
+
+        kec = titik_pusat(self.kode, "kecamatan")
+        desa = titik_pusat(self.kode, "desa")
+        if geografi.ada(self.kode):
+            nyata = geografi.kecamatan(self.kode)
+            p = shapely.point_on_surface(nyata.geometry.array)
+            kec = kec.set_index("kode_wilayah")
+            xy = np.c_[shapely.get_y(p), shapely.get_x(p)]
+            fakta = pusat_kecamatan(self.kode).set_index("kode").reindex(nyata["kode_wilayah"])
+            di_dalam = shapely.contains_xy(nyata.geometry.array, fakta["lon"].to_numpy(), fakta["lat"].to_numpy())
+            xy[di_dalam] = fakta[["lat", "lon"]].to_numpy()[di_dalam]  # a stated centre, where it lies inside
+            kec.loc[nyata["kode_wilayah"], ["lat", "lon"]] = xy
+            kec = kec.reset_index()
+            pd_ = geografi.pusat_desa(self.kode).set_index("kode_wilayah")
+            desa = desa.set_index("kode_wilayah")
+            ada = desa.index.intersection(pd_.index)
+            desa.loc[ada, ["lat", "lon"]] = pd_.loc[ada, ["lat", "lon"]].to_numpy()
+            desa = desa.reset_index()
+        kec = kec.merge(self.kec[["kode_wilayah", "nama"]], on="kode_wilayah")
+        return (gpd.GeoDataFrame(kec, geometry=gpd.points_from_xy(kec.lon, kec.lat), crs="EPSG:4326"),
+                gpd.GeoDataFrame(desa, geometry=gpd.points_from_xy(desa.lon, desa.lat), crs="EPSG:4326"))
+
     def ruas_jalan(self) -> pd.DataFrame:
-        r, rows = self.rng, []
-        fokus_kec = {k for f in self.fokus for k in f["kecamatan"]}
-        kec_nasional = set(r.choice(self.kec.nama, size=max(1, len(self.kec) // 4), replace=False))
-        kondisi = ["baik", "sedang", "rusak_ringan", "rusak_berat"]
-        for kode_kec, nama in zip(self.kec.kode_wilayah, self.kec.nama, strict=True):
-            segmen = []
-            if nama in kec_nasional:
-                segmen += [("nasional", f"Jalan Nasional {nama}", r.uniform(5, 15), [.45, .35, .15, .05])]
-            for f in self.fokus:
-                if nama in f["kecamatan"]:
-                    segmen += [("provinsi", f["nama_ruas"], r.uniform(6, 14), [.08, .17, .35, .40])]
-            if nama not in fokus_kec and r.random() < 0.45:
-                segmen += [("provinsi", f"Ruas Provinsi {nama}", r.uniform(4, 12), [.35, .35, .2, .1])]
-            segmen += [("kabupaten", f"Jalan Kabupaten {nama} {j + 1}", r.uniform(2, 8), [.3, .35, .22, .13])
-                       for j in range(r.integers(5, 12))]
-            segmen += [("desa", f"Jalan Desa {nama} {j + 1}", r.uniform(0.5, 3), [.2, .35, .3, .15])
-                       for j in range(r.integers(8, 20))]
-            for j, (status, nama_ruas, km, pk) in enumerate(segmen):
-                rows.append({"id_ruas": f"{kode_kec}.{status[:3].upper()}{j + 1:02d}", "nama_ruas": nama_ruas,
-                             "status_jalan": status, "panjang_km": round(km, 2), "kondisi": r.choice(kondisi, p=pk),
-                             "kode_wilayah": kode_kec, "geometry": None})
-        return pd.DataFrame(rows)
+        """SIMULATED road segments with lines (:mod:`indicators.data.demo_jalan`)."""
+        from indicators.data.demo_jalan import jaringan_demo
+
+        kec, desa = self.pusat()
+        return jaringan_demo(self.kode, kec, desa, self.fokus, self.rng_jalan)
 
     def aduan(self, ruas: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-        from indicators.wilayah.batas import titik_acak
+        from indicators.data.demo_jalan import titik_di_ruas
+        from indicators.wilayah.batas import kode_dari_titik
 
-        p, r = self.p, self.rng
-        fokus_ruas = {f["nama_ruas"] for f in self.fokus}
+        p, r = self.p, self.rng_jalan
+        # the focus factor applies where a focus section crosses the kecamatan the regent named
+        nama_kec = ruas.kode_wilayah.map(self.kec.set_index("kode_wilayah")["nama"])
+        di_fokus = np.zeros(len(ruas), bool)
+        for f in self.fokus:
+            di_fokus |= ((ruas.nama_ruas == f["nama_ruas"]) & nama_kec.isin(f["kecamatan"])).to_numpy()
         buruk = ruas.kondisi.map({"baik": 0.3, "sedang": 0.7, "rusak_ringan": 1.4, "rusak_berat": 2.4}).to_numpy()
-        kali = np.where(ruas.nama_ruas.isin(fokus_ruas), p["faktor_aduan_fokus"], 1.0)
+        kali = np.where(di_fokus, p["faktor_aduan_fokus"], 1.0)
         kali = (
             kali * ruas.status_jalan.map({"nasional": 1.2, "provinsi": 1.3, "kabupaten": 1.0, "desa": 0.6}).to_numpy()
         )
@@ -224,15 +245,17 @@ class _Pembangkit:
         lapor = self.mulai + pd.to_timedelta(
             np.sqrt(r.random(n)) * (self.kini - self.mulai).total_seconds(), unit="s"
         ).round("s")
-        # villages of the segment's kecamatan, weighted by population
+        # the complaint lies on its segment's line; its village is the one the point falls in, else (the
+        # point outside every village polygon) a village of the segment's kecamatan, weighted by population
+        lat, lon = titik_di_ruas(ruas["geometry"], si, r)
+        kode_desa = kode_dari_titik(lat, lon, self.kode, "desa")
         desa_kec = self.desa.assign(pend=self.penduduk).groupby("kode_induk")
-        kode_desa = np.empty(n, dtype=object)
-        for kec, idx in pd.Series(np.arange(n)).groupby(ruas.kode_wilayah.to_numpy()[si]):
+        luar = pd.isna(kode_desa)
+        for kec, idx in pd.Series(np.flatnonzero(luar)).groupby(ruas.kode_wilayah.to_numpy()[si][luar]):
             g = desa_kec.get_group(kec)
             kode_desa[idx.to_numpy()] = r.choice(
                 g.kode_wilayah.to_numpy(), size=len(idx), p=(g.pend / g.pend.sum()).to_numpy()
             )
-        lat, lon = titik_acak(kode_desa, r, self.kode)
         dup = np.nonzero(r.random(n) < p["aduan_duplikat"])[0]
         asal = r.integers(0, n, len(dup))
         for arr in (lat, lon):
