@@ -8,6 +8,7 @@ import copy
 import logging
 import sys
 import uuid
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +22,7 @@ from indicators.laporan import ekspor
 from indicators.wilayah.daftar import nama_wilayah
 
 _log = logging.getLogger("indicators.halaman")
+_APLIKASI = (Path(__file__).resolve().parents[1] / "app.py").resolve()
 
 # Importing this module never raises and never touches a session: many sessions of a fresh server
 # import it at once (a link shared round a meeting), and an exception raised during the import (the
@@ -29,17 +31,21 @@ _log = logging.getLogger("indicators.halaman")
 
 
 def _gaya_lama() -> bool:
-    """Whether this run is Streamlit's old-style multipage run of the pages/ folder.
+    """Whether this run is Streamlit's old-style multipage run of a pages/ file.
 
     Streamlit does that for the first requests of a fresh server when they are deep links (/progres):
     app.py's st.navigation has not run yet. Such a run executes inside Streamlit's ``_mpa_v1``; the
     check looks at this thread's stack, so it holds per session and per run — sessions that started
-    before the first one switched the server over are rerun too.
+    before the first one switched the server over are rerun too. When ``_mpa_v1`` runs app.py itself
+    (the "/" page of an old-style run, and every AppTest run: AppTest resets the class-wide
+    ``PagesManager.uses_pages_directory`` before each run) app.py's own st.navigation picks the page, so
+    that is no old-style run: rerunning it would lose the button click or form submit that started it.
     """
-    if PagesManager.uses_pages_directory:
-        return True
     f = sys._getframe(1)
     while f is not None:
+        nama = f.f_code.co_filename
+        if nama.endswith("app.py") and Path(nama).resolve() == _APLIKASI:
+            return False
         if f.f_code.co_name == "_mpa_v1" and "streamlit" in f.f_code.co_filename:
             return True
         f = f.f_back
@@ -48,22 +54,31 @@ def _gaya_lama() -> bool:
 
 def _lewat_aplikasi() -> None:
     """In an old-style run, switch the server to st.navigation and rerun the same URL through app.py
-    (otherwise: no language switch, wrong titles, the pages/ files listed as pages)."""
-    if _gaya_lama():
+    (otherwise: no language switch, wrong titles, the pages/ files listed as pages).
+
+    Only for a session app.py has not run in yet (``_lewat_aplikasi``, set by pilih_bahasa): that is a
+    session whose first request was a deep link. A later old-style run happens only under AppTest, which
+    sets the old style again before every run; rerunning it would drop the click or form submit that
+    started it."""
+    if not st.session_state.get("_lewat_aplikasi") and _gaya_lama():
         PagesManager.uses_pages_directory = False
         st.rerun()
 
 
 def pilih_bahasa() -> str:
-    """Language from the URL (``?lang=en``), switchable in the sidebar; Bahasa Indonesia by default."""
+    """Language from the URL (``?lang=en``), switchable in the sidebar; Bahasa Indonesia by default.
+
+    The choice is also kept outside the widget (``_bahasa``): Streamlit forgets a widget's value after a
+    run that did not draw it (a page switch that drops the query string, an old-style first run)."""
     _lewat_aplikasi()
+    st.session_state["_lewat_aplikasi"] = True  # app.py runs in this session
     bawaan = str(ambil("bahasa"))
     if "bahasa" not in st.session_state:
-        q = st.query_params.get("lang", bawaan)
+        q = st.query_params.get("lang", st.session_state.get("_bahasa", bawaan))
         st.session_state["bahasa"] = q if q in BAHASA else bawaan
     st.sidebar.radio("Bahasa / Language", BAHASA, key="bahasa", horizontal=True,
                      format_func=lambda b: {"id": "Indonesia", "en": "English"}[b])
-    b = st.session_state["bahasa"]
+    b = st.session_state["_bahasa"] = st.session_state["bahasa"]
     if b != bawaan:
         st.query_params["lang"] = b
     elif "lang" in st.query_params:
@@ -94,7 +109,7 @@ def jalankan_halaman(navigasi) -> None:
 
 def bahasa() -> str:
     _lewat_aplikasi()
-    return st.session_state.get("bahasa", str(ambil("bahasa")))
+    return st.session_state.get("bahasa", st.session_state.get("_bahasa", str(ambil("bahasa"))))
 
 
 def peran() -> str:

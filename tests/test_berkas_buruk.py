@@ -120,8 +120,10 @@ def dua_baris_judul_csv():
 
 
 def kutip_csv(baris: int):
+    """The eight complaints with a stray quote opened before the first word of line ``baris``'s road name."""
     teks = _csv(aduan()).splitlines()
-    teks[baris - 1] = teks[baris - 1].replace("Jalan", '"Jalan', 1)
+    nama = next(t for t in ("Jalan", "Ruas") if t in teks[baris - 1])
+    teks[baris - 1] = teks[baris - 1].replace(nama, f'"{nama}', 1)
     return ("\n".join(teks) + "\n").encode()
 
 
@@ -184,7 +186,7 @@ KASUS = {
                  r"isinya berkas Office lama \(\.xls"),
     "gambar": ("aduan.csv", lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "tolak", r"isinya gambar PNG"),
     "kosong": ("aduan.csv", lambda: b"", "tolak", r"berkas tidak berisi data"),
-    "kutip_tidak_ditutup": ("aduan.csv", lambda: kutip_csv(9) + b'AJ-X,"2026', "tolak",
+    "kutip_tidak_ditutup": ("aduan.csv", lambda: _csv(aduan()).encode() + b'AJ-X,"2026', "tolak",
                             r"baris 10: tanda kutip \(\"\) dibuka tetapi tidak ditutup"),
     "kutip_liar": ("aduan.csv", lambda: kutip_csv(4), "tolak",
                    r"baris 4: setelah tanda kutip penutup diharapkan pemisah koma \(,\)"),

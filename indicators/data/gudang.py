@@ -202,9 +202,10 @@ class Gudang(BatasGudang, AkunGudang):
         return df.assign(waktu=sebagai_utc(df["waktu"]))
 
     def log_audit(self) -> pd.DataFrame:
-        """Every audit event, newest first; ``waktu`` in UTC (timezone-aware)."""
+        """Every audit event, newest first (events of the same instant: the later written first); ``waktu`` in UTC
+        (timezone-aware)."""
         with self._sambung.pakai() as con:
-            df = con.execute("SELECT * FROM log_audit ORDER BY waktu DESC").df()
+            df = con.execute("SELECT * FROM log_audit ORDER BY waktu DESC, rowid DESC").df()
         return df.assign(waktu=sebagai_utc(df["waktu"]))
 
     def status(self) -> dict:

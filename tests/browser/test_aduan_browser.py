@@ -29,7 +29,7 @@ pytestmark = pytest.mark.browser
 
 RUAS_XSS = '<img src=x onerror=alert("ruas")>'
 URAIAN_XSS = "<img src=x onerror=alert(1)> `${7*7}` hubungi 0812-3456-7890"
-RUAS_ASAL = "Ruas Provinsi Rumbia"  # a provincial road of the demo with ~60 reports: it reaches the hot-spot chart
+RUAS_ASAL = "Ruas Provinsi Pubian – Selagai Lingga"  # a provincial road of the demo with ~80 reports: it reaches the hot-spot chart
 SCREENSHOTS = ARTEFAK / "screenshots"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
