@@ -9,6 +9,7 @@ as XLSX and PDF. Screenshots land in tests/artefak/screenshots/ (look at them).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -25,11 +26,13 @@ _reason = browser_unavailable_reason()
 if _reason and not on_ci():
     pytest.skip(_reason, allow_module_level=True)
 
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402  (after the skip: may be absent)
+
 pytestmark = pytest.mark.browser
 
 RUAS_XSS = '<img src=x onerror=alert("ruas")>'
 URAIAN_XSS = "<img src=x onerror=alert(1)> `${7*7}` hubungi 0812-3456-7890"
-RUAS_ASAL = "Ruas Provinsi Pubian – Selagai Lingga"  # a provincial road of the demo with ~80 reports: it reaches the hot-spot chart
+RUAS_ASAL = "Ruas Provinsi Pubian – Selagai Lingga"  # a provincial road with ~80 demo reports: a hot spot
 SCREENSHOTS = ARTEFAK / "screenshots"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
@@ -101,7 +104,8 @@ def _buka(browser_context, url: str):
     mulai = time.monotonic()
     page.goto(url, wait_until="domcontentloaded")
     _idle(page)
-    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 9", timeout=90_000)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 7", timeout=90_000)
+    _tunggu_peta(page, lambda p: len(p) >= 2 and all(x["titik"] + x["klaster"] > 0 for x in p))
     catatan["detik_muat"] = round(time.monotonic() - mulai, 2)
     page.wait_for_timeout(1500)
     return page, catatan
@@ -119,14 +123,37 @@ def _layar_penuh(page, nama: str, lebar: int, tinggi: int) -> None:
     page.set_viewport_size({"width": lebar, "height": tinggi})
 
 
-# the section map of the planted road: its title is the road name, escaped
-JS_PETA_RUAS = ("[...document.querySelectorAll('.js-plotly-plot')]"
-                ".find(g => ((g.layout.title && g.layout.title.text) || '').includes('&lt;img'))")
-JS_TITIK_PETA = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
-    judul: (gd.layout.title && gd.layout.title.text) || '',
-    titik: gd._fullData.filter(t => t.type === 'scattermap').reduce((n, t) => n + (t.lat ? t.lat.length : 0), 0),
-    cluster: gd._fullData.some(t => t.type === 'scattermap' && t.cluster && t.cluster.enabled),
-    kanvas: gd.querySelectorAll('canvas').length}))"""
+# What a Leaflet map (in its streamlit-folium frame) shows: points inside clusters (the numbers on them),
+# points drawn singly (circle markers: SVG paths made of arcs), and every clickable shape.
+JS_PETA = """() => ({
+    klaster: [...document.querySelectorAll('.marker-cluster span')]
+        .reduce((n, s) => n + parseInt(s.textContent, 10), 0),
+    titik: [...document.querySelectorAll('path.leaflet-interactive')]
+        .filter(p => /a[0-9.]+,[0-9.]+ 0 1,0/.test(p.getAttribute('d') || '')).length,
+    bentuk: document.querySelectorAll('path.leaflet-interactive').length})"""
+
+
+def _bingkai_peta(page) -> list:
+    """The frames of the page's Leaflet maps, in page order: the complaint map, then the section map."""
+    ifr = page.locator('iframe[title="streamlit_folium.st_folium"]')
+    return [f for f in (ifr.nth(i).element_handle().content_frame() for i in range(ifr.count())) if f is not None]
+
+
+def _peta_leaflet(page) -> list[dict]:
+    hasil = []
+    for f in _bingkai_peta(page):
+        with contextlib.suppress(PlaywrightError):  # a map redrawn while we looked: counted next round
+            hasil.append(f.evaluate(JS_PETA))
+    return hasil
+
+
+def _tunggu_peta(page, syarat, batas_s: float = 90) -> list[dict]:
+    akhir = time.monotonic() + batas_s
+    while True:
+        p = _peta_leaflet(page)
+        if syarat(p) or time.monotonic() > akhir:
+            return p
+        page.wait_for_timeout(500)
 
 
 def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_context, tmp_path):
@@ -141,13 +168,14 @@ def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_cont
         assert page.locator('[data-testid="stException"]').count() == 0
         teks_halaman = page.locator('[data-testid="stApp"]').inner_text()
         assert "tersimulasi" in teks_halaman.lower()
-        # maps drawn: the complaint map with clustered points, the hot-spot choropleth, the section map
-        peta = page.evaluate(JS_TITIK_PETA)
-        utama = next(p for p in peta if "Peta aduan jalan" in p["judul"])  # Streamlit wraps titles in <b>
-        assert utama["cluster"] and utama["titik"] > 500 and utama["kanvas"] >= 1
-        ruas = next(p for p in peta if "&lt;img" in p["judul"])
-        assert ruas["titik"] > 30 and not ruas["cluster"]
-        assert sum(p["kanvas"] > 0 for p in peta) >= 3
+        # maps drawn: the complaint map (Leaflet, clustered points with counts), the section map of the
+        # planted road (its complaints drawn singly), the hot-spot choropleth per kecamatan (plotly)
+        utama, ruas = _peta_leaflet(page)[:2]
+        assert utama["klaster"] + utama["titik"] > 500 and utama["klaster"] > utama["titik"]
+        assert ruas["titik"] > 30 and ruas["klaster"] == 0
+        judul = page.evaluate("[...document.querySelectorAll('.js-plotly-plot')].map(g => (g.layout.title||{}).text)")
+        assert any("Titik panas per kecamatan" in (j or "") for j in judul)
+        assert page.locator(".js-plotly-plot canvas").count() >= 1                        # the choropleth drawn
         assert page.locator(".js-plotly-plot .trace path, .js-plotly-plot .funnel path").count() > 10  # bars drawn
 
         # the planted text shows literally in the hot-spot chart and is never run
@@ -155,23 +183,18 @@ def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_cont
         assert tick.count() >= 1 and tick.first.text_content() == RUAS_XSS
         assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
 
-        # the map popup of a complaint on that road: hover its first point (projected by the map itself)
-        page.evaluate(f"() => {JS_PETA_RUAS}.scrollIntoView({{block: 'center'}})")
+        # the popup of a complaint on that road: click its first point on the section map, as a user does
+        bingkai = _bingkai_peta(page)[1]
+        ifr = page.locator('iframe[title="streamlit_folium.st_folium"]').nth(1)
+        ifr.scroll_into_view_if_needed()
         page.wait_for_timeout(500)
-        titik = page.evaluate(f"""() => {{
-            const gd = {JS_PETA_RUAS};
-            const t = gd._fullData.find(t => t.type === 'scattermap' && t.lat && t.lat.length);
-            const peta = gd._fullLayout.map._subplot;
-            const p = peta.map.project([t.lon[0], t.lat[0]]);
-            const r = peta.div.getBoundingClientRect();
-            return {{x: r.left + p.x, y: r.top + p.y}};
-        }}""")
-        page.mouse.move(titik["x"] - 3, titik["y"] - 3)
-        page.mouse.move(titik["x"], titik["y"])
-        page.wait_for_selector(".hoverlayer .hovertext", timeout=10_000)
-        popup = page.locator(".hoverlayer .hovertext").first.text_content()
+        titik = bingkai.locator('path.leaflet-interactive[d*=" 0 1,0 "]').first  # a circle marker
+        titik.click(force=True)
+        bingkai.wait_for_selector(".leaflet-popup-content", timeout=10_000)
+        popup = bingkai.locator(".leaflet-popup-content").first.text_content()
         assert "<img src=x onerror=alert(1)> `${7*7}`" in popup and RUAS_XSS in popup
         assert "[nomor disamarkan]" in popup and "0812" not in popup
+        assert bingkai.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "aduan-jalan-popup-xss.png"))
         assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
@@ -207,7 +230,7 @@ def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_cont
         assert catatan["keluar"] == [], catatan["keluar"]
         (ARTEFAK / "aduan-browser.json").write_text(json.dumps(
             {"detik_muat_halaman": catatan["detik_muat"], "bita_websocket": len(isi.encode()),
-             "titik_peta_utama": utama["titik"]}, indent=1), encoding="utf-8")
+             "titik_peta_utama": utama["klaster"] + utama["titik"]}, indent=1), encoding="utf-8")
     finally:
         page.close()
 
@@ -227,16 +250,16 @@ def test_ganti_saringan_di_browser_mengubah_url_dan_peta(server_aduan, browser_c
         assert page.locator('[data-testid="stException"]').count() == 0
         angka = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
         assert angka[4] == "100,0%"  # only provincial roads: all of the open backlog is provincial
-        sebelum = next(p for p in page.evaluate(JS_TITIK_PETA) if "Peta aduan jalan" in p["judul"])["titik"]
+        utama = _peta_leaflet(page)[0]
+        sebelum = utama["klaster"] + utama["titik"]
         # "Titik di peta": all filtered complaints instead of the open ones
         mulai = time.monotonic()
         page.locator('[data-testid="stSelectbox"]').filter(has_text="Titik di peta").click()
         page.get_by_role("option", name="Semua aduan tersaring").click()
         _idle(page)
+        sesudah = _tunggu_peta(page, lambda p: bool(p) and p[0]["klaster"] + p[0]["titik"] > sebelum)
         detik = time.monotonic() - mulai
-        page.wait_for_function("""n => [...document.querySelectorAll('.js-plotly-plot')]
-            .some(g => g.layout.title && g.layout.title.text.includes('Peta aduan jalan')
-                       && g._fullData.reduce((s, t) => s + (t.lat ? t.lat.length : 0), 0) > n)""", arg=sebelum)
+        assert sesudah[0]["klaster"] + sesudah[0]["titik"] > sebelum > 0, (sebelum, sesudah)
         assert "tampil=semua" in page.url and "kewenangan=provinsi" in page.url
         assert catatan["keluar"] == [] and catatan["dialog"] == []
         catatan_json = ARTEFAK / "aduan-browser.json"

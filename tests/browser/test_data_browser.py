@@ -168,14 +168,12 @@ def test_batas_shapefile_utm_diimpor_peta_memakainya(server, halaman, berkas):
         pytest.skip(f"real boundary files not present at {REFERENSI}")
     base, _ = server
     page = halaman
-    page.goto(base + "/", wait_until="domcontentloaded")
-    _idle(page)
-    page.wait_for_selector(".js-plotly-plot canvas", timeout=60_000)
-    assert "Batas skematis" in _teks(page)  # before: the map says its boundaries are schematic
     page.goto(base + "/data", wait_until="domcontentloaded")
     _idle(page)
     page.get_by_role("tab", name="Batas wilayah").click()
     _idle(page)
+    # before: both levels drawn from the shipped geography, no official file imported
+    assert _teks(page).count("geografi bawaan (kecamatan sebenarnya") == 2
     page.locator(UPLOAD).nth(1).set_input_files(str(berkas["batas"]))
     _idle(page)
     page.wait_for_selector(".js-plotly-plot canvas", timeout=60_000)  # the preview map
@@ -184,7 +182,10 @@ def test_batas_shapefile_utm_diimpor_peta_memakainya(server, halaman, berkas):
     _foto(page, "4-batas-diperiksa")
     page.get_by_role("button", name="Simpan batas ini untuk semua peta").click()
     _idle(page)
-    assert "Batas desa disimpan: 311 unit" in _teks(page)
+    isi = _teks(page)
+    assert "Batas desa disimpan: 311 unit" in isi
+    assert "impor BATAS_DESA_AR.zip: 311 unit, 0 tanpa batas" in isi  # the village layer is now the file
+    assert isi.count("geografi bawaan (kecamatan sebenarnya") == 1    # kecamatan still shipped
     page.get_by_role("tab", name="Kesegaran data").click()
     _idle(page)
     assert "Bulan hilang per desa" in _teks(page)
@@ -194,5 +195,6 @@ def test_batas_shapefile_utm_diimpor_peta_memakainya(server, halaman, berkas):
         _idle(page)
         page.wait_for_selector(".js-plotly-plot canvas", timeout=60_000)
         page.wait_for_timeout(1500)
-        assert "Batas skematis" not in _teks(page) and page.locator(EXCEPTION).count() == 0
+        isi = _teks(page)
+        assert "Batas skematis" not in isi and "perkiraan" not in isi and page.locator(EXCEPTION).count() == 0
         _foto(page, f"6-peta-batas-nyata-{nama}")
