@@ -15,6 +15,7 @@
 #   STREAMLIT_SERVER_ADDRESS     address `run` listens on (default 127.0.0.1; 0.0.0.0 to share on a network)
 #   STREAMLIT_SERVER_PORT        port `run` listens on (default 8501)
 #   DASBOR_CHROMIUM              Chromium binary for the browser tests (default /usr/bin/chromium)
+#   DASBOR_UJI_PROSES            worker processes for `test` (default 2, one per core; 0 = one process)
 set -euo pipefail
 
 AKAR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -192,7 +193,13 @@ case "$mode" in
         # Lint is part of the test command: ruff's broad rule set (pyproject.toml) must report nothing.
         say "ruff check ."
         "$PY" -m ruff check . || die "ruff check found problems (see above); fix them or explain an ignore in pyproject.toml"
-        say "running the test suite"
+        # Both cores (pytest-xdist): a test file stays on one worker, so a file's own server and
+        # browser are started once; DASBOR_UJI_PROSES=0 runs everything in one process.
+        proses="${DASBOR_UJI_PROSES:-2}"
+        say "running the test suite ($proses worker processes)"
+        if [ "$proses" -gt 0 ] 2>/dev/null; then
+            exec "$PY" -m pytest -n "$proses" --dist loadfile "$@"
+        fi
         exec "$PY" -m pytest "$@"
         ;;
     *)

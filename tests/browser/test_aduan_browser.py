@@ -133,6 +133,10 @@ JS_PETA = """() => ({
     bentuk: document.querySelectorAll('path.leaflet-interactive').length})"""
 
 
+JS_ZOOM = """() => Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])
+    .find(v => v && typeof v.getZoom === 'function').getZoom()"""
+
+
 def _bingkai_peta(page) -> list:
     """The frames of the page's Leaflet maps, in page order: the complaint map, then the section map."""
     ifr = page.locator('iframe[title="streamlit_folium.st_folium"]')
@@ -198,6 +202,16 @@ def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_cont
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "aduan-jalan-popup-xss.png"))
         assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
+
+        # a click on a cluster zooms the complaint map in
+        peta_utama = _bingkai_peta(page)[0]
+        page.locator('iframe[title="streamlit_folium.st_folium"]').first.scroll_into_view_if_needed()
+        zoom = peta_utama.evaluate(JS_ZOOM)
+        peta_utama.locator(".marker-cluster").first.click()
+        akhir = time.monotonic() + 10
+        while peta_utama.evaluate(JS_ZOOM) <= zoom and time.monotonic() < akhir:
+            page.wait_for_timeout(250)
+        assert peta_utama.evaluate(JS_ZOOM) > zoom
 
         # the escalation pack downloads, both formats
         berkas = {}
