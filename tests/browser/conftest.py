@@ -178,3 +178,26 @@ def browser_context(chromium):
         yield context
     finally:
         context.close()
+
+
+# Leaflet maps: streamlit-folium draws each in its own frame; the folium map object is a global map_<id>.
+FOLIUM = 'iframe[title="streamlit_folium.st_folium"]'
+JS_PETA_FOLIUM = ("Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])"
+                  ".find(v => v && typeof v.latLngToContainerPoint === 'function')")
+
+
+def bingkai_leaflet(page) -> list:
+    """The frames of the page's Leaflet maps, in page order (frames not yet attached are left out)."""
+    ifr = page.locator(FOLIUM)
+    return [f for f in (ifr.nth(i).element_handle().content_frame() for i in range(ifr.count())) if f is not None]
+
+
+def bentuk_leaflet(page) -> list[int]:
+    """Per Leaflet map of the page: the number of drawn, clickable shapes (regions, lines, markers)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    n = []
+    for f in bingkai_leaflet(page):
+        with contextlib.suppress(PlaywrightError):  # a map redrawn while we looked: counted next round
+            n.append(f.locator(".leaflet-container path.leaflet-interactive").count())
+    return n

@@ -20,7 +20,17 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from .conftest import ARTEFAK, _stop, _wait_until_healthy, browser_unavailable_reason, free_loopback_port, on_ci
+from .conftest import (
+    ARTEFAK,
+    FOLIUM,
+    JS_PETA_FOLIUM,
+    _stop,
+    _wait_until_healthy,
+    bingkai_leaflet,
+    browser_unavailable_reason,
+    free_loopback_port,
+    on_ci,
+)
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
@@ -133,19 +143,12 @@ JS_PETA = """() => ({
     bentuk: document.querySelectorAll('path.leaflet-interactive').length})"""
 
 
-JS_ZOOM = """() => Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])
-    .find(v => v && typeof v.getZoom === 'function').getZoom()"""
-
-
-def _bingkai_peta(page) -> list:
-    """The frames of the page's Leaflet maps, in page order: the complaint map, then the section map."""
-    ifr = page.locator('iframe[title="streamlit_folium.st_folium"]')
-    return [f for f in (ifr.nth(i).element_handle().content_frame() for i in range(ifr.count())) if f is not None]
+JS_ZOOM = f"() => {JS_PETA_FOLIUM}.getZoom()"
 
 
 def _peta_leaflet(page) -> list[dict]:
     hasil = []
-    for f in _bingkai_peta(page):
+    for f in bingkai_leaflet(page):
         with contextlib.suppress(PlaywrightError):  # a map redrawn while we looked: counted next round
             hasil.append(f.evaluate(JS_PETA))
     return hasil
@@ -188,8 +191,8 @@ def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_cont
         assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
 
         # the popup of a complaint on that road: click its first point on the section map, as a user does
-        bingkai = _bingkai_peta(page)[1]
-        ifr = page.locator('iframe[title="streamlit_folium.st_folium"]').nth(1)
+        bingkai = bingkai_leaflet(page)[1]
+        ifr = page.locator(FOLIUM).nth(1)
         ifr.scroll_into_view_if_needed()
         page.wait_for_timeout(500)
         titik = bingkai.locator('path.leaflet-interactive[d*=" 0 1,0 "]').first  # a circle marker
@@ -204,8 +207,8 @@ def test_aduan_jalan_peta_grafik_xss_dan_data_pribadi(server_aduan, browser_cont
         assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
 
         # a click on a cluster zooms the complaint map in
-        peta_utama = _bingkai_peta(page)[0]
-        page.locator('iframe[title="streamlit_folium.st_folium"]').first.scroll_into_view_if_needed()
+        peta_utama = bingkai_leaflet(page)[0]
+        page.locator(FOLIUM).first.scroll_into_view_if_needed()
         zoom = peta_utama.evaluate(JS_ZOOM)
         peta_utama.locator(".marker-cluster").first.click()
         akhir = time.monotonic() + 10

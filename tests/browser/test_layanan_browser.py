@@ -15,14 +15,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .conftest import ARTEFAK, browser_unavailable_reason, on_ci
+from .conftest import ARTEFAK, bentuk_leaflet, browser_unavailable_reason, on_ci
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
     pytest.skip(_reason, allow_module_level=True)
 
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402  (after the skip: may be absent)
-from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402  (after the skip: may be absent)
 
 pytestmark = pytest.mark.browser
 
@@ -36,18 +35,6 @@ DIGAMBAR = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => (
     judul: (p.querySelector('.gtitle') || {}).textContent || '',
     svg: p.querySelectorAll('.cartesianlayer .trace path, .cartesianlayer .point path, .hm image').length,
     kanvas: p.querySelectorAll('canvas').length}))"""
-
-
-def _leaflet_digambar(page) -> list[int]:
-    """Per Leaflet map (each in its own streamlit-folium frame): the number of drawn, clickable shapes."""
-    n = []
-    for frame in page.frames:
-        try:
-            if frame.locator(".leaflet-container").count():
-                n.append(frame.locator(".leaflet-container path.leaflet-interactive").count())
-        except PlaywrightError:  # a frame detached while we looked
-            continue
-    return n
 
 
 def _lokal(url: str) -> bool:
@@ -144,9 +131,9 @@ def test_bagian_grafik_peta_desa_dan_tanda_mutu(server_siap, browser_context):
             digambar[tab] = _tunggu_gambar(page, grafik=grafik, peta=peta)
             if tab == "Ronda Online":  # the incident choropleth is a Leaflet map: one shape per village
                 batas = time.monotonic() + 60
-                while max(_leaflet_digambar(page), default=0) < 300 and time.monotonic() < batas:
+                while max(bentuk_leaflet(page), default=0) < 300 and time.monotonic() < batas:
                     page.wait_for_timeout(500)
-                assert max(_leaflet_digambar(page), default=0) >= 300, _leaflet_digambar(page)
+                assert max(bentuk_leaflet(page), default=0) >= 300, bentuk_leaflet(page)
             assert page.locator(EXCEPTION).count() == 0, (tab, page.locator(EXCEPTION).all_inner_texts())
             assert parse_qs(urlsplit(page.url).query)["bagian"] == [tab]      # the open tab is in the link
             _tangkap(page, f"layanan-desa-{nama}")

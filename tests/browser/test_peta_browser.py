@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from shapely.geometry import Point
 
-from .conftest import ARTEFAK, browser_unavailable_reason, on_ci
+from .conftest import ARTEFAK, FOLIUM, JS_PETA_FOLIUM, bingkai_leaflet, browser_unavailable_reason, on_ci
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
@@ -29,7 +29,6 @@ SCREENSHOTS = ARTEFAK / "screenshots"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 EXCEPTION = '[data-testid="stException"]'
-FOLIUM = 'iframe[title="streamlit_folium.st_folium"]'
 # Leaflet's SVG renderer: a polyline is a path with fill="none"; a region is a filled, clickable path
 GARIS = '.leaflet-overlay-pane path[fill="none"]'
 WILAYAH = '.leaflet-overlay-pane path.leaflet-interactive:not([fill="none"])'
@@ -37,8 +36,7 @@ WILAYAH = '.leaflet-overlay-pane path.leaflet-interactive:not([fill="none"])'
 # the nearest spot (within 30 px) where a filled region, not a road line, is on top is taken, and its
 # latitude/longitude returned so the test can check it still lies inside the intended kecamatan.
 JS_TITIK_KLIK = """([lat, lon]) => {
-    const m = Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])
-        .find(v => v && typeof v.latLngToContainerPoint === 'function');
+    const m = PETA;
     const p = m.latLngToContainerPoint([lat, lon]);
     const r = m.getContainer().getBoundingClientRect();
     for (let d = 0; d <= 30; d += 2) {
@@ -53,7 +51,7 @@ JS_TITIK_KLIK = """([lat, lon]) => {
         }
     }
     return null;
-}"""
+}""".replace("PETA", JS_PETA_FOLIUM)
 
 
 def _idle(page) -> None:
@@ -68,11 +66,9 @@ def _bingkai(page):
     akhir = time.monotonic() + 90
     while time.monotonic() < akhir:
         with contextlib.suppress(PlaywrightError):  # the component frame is (re)created
-            ifr = page.locator(FOLIUM)
-            if ifr.count():
-                f = ifr.first.element_handle().content_frame()
-                if f is not None and f.locator(WILAYAH).count() >= 28:
-                    return f
+            f = next(iter(bingkai_leaflet(page)), None)
+            if f is not None and f.locator(WILAYAH).count() >= 28:
+                return f
         page.wait_for_timeout(500)
     raise AssertionError("the Leaflet map of /pilar drew no regions within 90 s")
 

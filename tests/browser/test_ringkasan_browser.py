@@ -5,7 +5,6 @@ moving a what-if weight re-ranks; no request leaves 127.0.0.1. Widget-change tim
 tests/artefak/ringkasan-browser.json (measured, not asserted)."""
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import re
@@ -15,13 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .conftest import ARTEFAK, browser_unavailable_reason, on_ci
+from .conftest import ARTEFAK, bentuk_leaflet, browser_unavailable_reason, on_ci
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
     pytest.skip(_reason, allow_module_level=True)
-
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402  (after the skip: may be absent)
 
 pytestmark = pytest.mark.browser
 
@@ -68,13 +65,10 @@ def _plotly_digambar(page, minimal: int, batas_s: float = 60) -> int:
 
 
 def _leaflet_digambar(page, batas_s: float = 60) -> int:
-    """Clickable shapes drawn on the page's Leaflet maps (each in a streamlit-folium frame), once any are."""
+    """Clickable shapes drawn on the page's Leaflet maps, once any are."""
     akhir = time.monotonic() + batas_s
     while True:
-        n = 0
-        for frame in page.frames:
-            with contextlib.suppress(PlaywrightError):  # a frame detached while we looked
-                n += frame.locator(".leaflet-container path.leaflet-interactive").count()
+        n = sum(bentuk_leaflet(page))
         if n or time.monotonic() > akhir:
             return n
         page.wait_for_timeout(250)
