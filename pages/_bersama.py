@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import copy
 import logging
+import runpy
 import sys
 import uuid
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-from indicators.akses import privasi
+from indicators.akses import akun, privasi
+from indicators.akses.akun import Pengguna
 from indicators.dasar.label import BAHASA, teks
 from indicators.dasar.pengaturan import ambil, path_gudang
 from indicators.data.gudang import Gudang
@@ -39,7 +40,7 @@ def _gaya_lama() -> bool:
     before the first one switched the server over are rerun too. When ``_mpa_v1`` runs app.py itself
     (the "/" page of an old-style run, and every AppTest run: AppTest resets the class-wide
     ``PagesManager.uses_pages_directory`` before each run) app.py's own st.navigation picks the page, so
-    that is no old-style run: rerunning it would lose the button click or form submit that started it.
+    that is no old-style run.
     """
     f = sys._getframe(1)
     while f is not None:
@@ -53,16 +54,28 @@ def _gaya_lama() -> bool:
 
 
 def _lewat_aplikasi() -> None:
-    """In an old-style run, switch the server to st.navigation and rerun the same URL through app.py
-    (otherwise: no language switch, wrong titles, the pages/ files listed as pages).
+    """In an old-style run, run app.py in its place, now (its st.navigation switches the server over
+    and runs this page inside it, with the sidebar, the sign-in and the language switch), then end the
+    outer run. Called before a page draws anything.
 
-    Only for a session app.py has not run in yet (``_lewat_aplikasi``, set by pilih_bahasa): that is a
-    session whose first request was a deep link. A later old-style run happens only under AppTest, which
-    sets the old style again before every run; rerunning it would drop the click or form submit that
-    started it."""
-    if not st.session_state.get("_lewat_aplikasi") and _gaya_lama():
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    No rerun: a rerun would drop the click or form submit that started this run. Old-style runs happen
+    for a deep link as the first request of a fresh server and, under AppTest, on every run (it sets the
+    old style again before each one)."""
+    if _gaya_lama():
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        # app.py's own widgets (sidebar: language, sign-in) must keep their ids from run to run, and
+        # Streamlit puts the active page's hash into every widget id: a fresh deep link gets the hash
+        # every later run of app.py has (the main script's); a session app.py has already run in as the
+        # old-style main page (AppTest) keeps that page's hash
+        utama = ctx.pages_manager.main_script_hash
+        if st.session_state.get("_aplikasi_jalan"):
+            utama = next((h for h, p in ctx.pages_manager.get_pages().items() if p.get("script_path")
+                          and Path(p["script_path"]).resolve() == _APLIKASI), utama)
+        with ctx.run_with_active_hash(utama):
+            runpy.run_path(str(_APLIKASI), run_name="__main__")
+        st.stop()
 
 
 def pilih_bahasa() -> str:
@@ -71,7 +84,7 @@ def pilih_bahasa() -> str:
     The choice is also kept outside the widget (``_bahasa``): Streamlit forgets a widget's value after a
     run that did not draw it (a page switch that drops the query string, an old-style first run)."""
     _lewat_aplikasi()
-    st.session_state["_lewat_aplikasi"] = True  # app.py runs in this session
+    st.session_state["_aplikasi_jalan"] = True
     bawaan = str(ambil("bahasa"))
     if "bahasa" not in st.session_state:
         q = st.query_params.get("lang", st.session_state.get("_bahasa", bawaan))
@@ -112,9 +125,26 @@ def bahasa() -> str:
     return st.session_state.get("bahasa", st.session_state.get("_bahasa", str(ambil("bahasa"))))
 
 
+def pengguna() -> Pengguna:
+    """The viewer: the account signed in in this session (local or through the identity provider), else
+    ``publik``. Set and ended only by :mod:`pages._masuk` (the sidebar's sign-in, idle expiry)."""
+    p = st.session_state.get("_pengguna")
+    return p if isinstance(p, Pengguna) else akun.publik()
+
+
 def peran() -> str:
-    """The viewer's role. Until sign-in exists everyone is ``publik`` (sees no personal data)."""
-    return "publik"
+    """The viewer's role (``publik`` until signed in): decides what every page and export may show."""
+    return pengguna().peran
+
+
+def pencatat():
+    """``catat(peristiwa, dataset, detail)``: writes one audit event by the viewer of this run (id and
+    role read now), also when called later from a download's deferred builder. No personal data."""
+    g, p = gudang(), pengguna()
+
+    def catat(peristiwa: str, dataset: str = "", detail: str = "") -> None:
+        g.catat_audit(peristiwa, p.id, dataset, detail, p.peran)
+    return catat
 
 
 @st.cache_resource(show_spinner="Menyiapkan gudang data…")
@@ -225,8 +255,7 @@ def unduh(df: pd.DataFrame, nama: str, dataset: str | None = None, periode: str 
     b = bahasa()
     if dataset:
         df = privasi.lindungi(df, dataset, peran())
-    peran_ = peran()
-    g = gudang()
+    g, catat = gudang(), pencatat()  # the viewer read now: the file is built later, when clicked
     kode = kode_kabupaten()
     demo = g.dataset_demo()
     tersimulasi = dataset in demo if dataset else bool(demo)
@@ -234,7 +263,7 @@ def unduh(df: pd.DataFrame, nama: str, dataset: str | None = None, periode: str 
 
     def _buat(fmt: str):
         def _isi() -> bytes:  # runs only when the button is clicked; every export is audited
-            g.catat_audit("ekspor", peran_, dataset or nama, f"{len(df)} baris {fmt}")
+            catat("ekspor", dataset or nama, f"{len(df)} baris {fmt}")
             meta = ekspor.metadata(kode, b, periode, saringan, sumber, tersimulasi)
             if fmt == "csv":
                 return ekspor.ke_csv_excel(df, meta, b)

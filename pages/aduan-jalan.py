@@ -29,6 +29,7 @@ from pages._bersama import (
     kepala,
     kode_kabupaten,
     multi_url,
+    pencatat,
     peran,
     peta,
     peta_leaflet,
@@ -126,7 +127,7 @@ def _tabel(df, b: str, **kw) -> None:
 
 
 b = kepala("halaman_aduan_jalan", ["aduan_jalan", "aduan_jalan_riwayat", "ruas_jalan"])
-kode, g, peran_ = kode_kabupaten(), gudang(), peran()
+kode, g, peran_, catat = kode_kabupaten(), gudang(), peran(), pencatat()
 kunci = (str(g.path), g.versi(), peran_, kode)
 kini, opsi_periode, opsi_posisi = _dasar(*kunci)  # the data's "now" (ISO text), its periods and month ends
 
@@ -234,7 +235,7 @@ c = st.columns(2)
 for kol, fmt, mime in ((c[0], "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                        (c[1], "pdf", "application/pdf")):
     def _isi(fmt=fmt) -> bytes:  # built only when clicked; every export is audited
-        g.catat_audit("ekspor", peran_, "aduan_jalan", f"paket eskalasi {fmt} {len(tabel_esk)} ruas")
+        catat("ekspor", "aduan_jalan", f"paket eskalasi {fmt} {len(tabel_esk)} ruas")
         return _berkas_eskalasi(*kunci, periode, b, fmt, tersimulasi)
     kol.download_button(teks(f"eskalasi_unduh_{fmt}", b), _isi, f"eskalasi_jalan_{kode}_{periode}.{fmt}", mime,
                         on_click="ignore", key=f"eskalasi-{fmt}")

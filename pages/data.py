@@ -21,11 +21,12 @@ from indicators.data import impor, pemetaan, skema
 from indicators.laporan import ekspor, templat
 from indicators.wilayah.batas import berkas_aktif
 from indicators.wilayah.daftar import daftar_wilayah
-from pages._bersama import grafik, gudang, kepala, kode_kabupaten, peran, peta
+from pages._bersama import grafik, gudang, kepala, kode_kabupaten, pengguna, peran, peta
 
 log = logging.getLogger(__name__)
 b = kepala("halaman_data", list(skema.muat_skema()))
 g = gudang()
+u = pengguna()  # upload, import and boundary controls exist only for the roles allowed them (data/peran.yaml)
 kode = kode_kabupaten()
 status = g.status()["datasets"]
 demo = g.dataset_demo()
@@ -104,10 +105,13 @@ def _rencana_dan_impor(p: impor.Persiapan, id_berkas: str) -> None:
         "\n".join(f"- {k}" for k in kalimat), icon=":material/difference:")
     if not rencana.berubah:
         return
+    if rencana.demo_dihapus and not u.boleh("ganti_demo"):
+        st.error(teks("data_ganti_demo_ditolak", b))
+        return
     yakin = st.checkbox(teks("data_konfirmasi", b), key=f"yakin_{id_berkas}_{p.dataset}")
     if st.button(teks("data_impor_sekarang", b), type="primary", disabled=not yakin, key=f"impor_{id_berkas}"):
         try:
-            r = impor.jalankan(p, g, pengguna=peran())
+            r = impor.jalankan(p, g, pengguna=u.id, peran=u.peran)
         except ValueError as e:
             st.error(str(e))
         else:
@@ -190,9 +194,16 @@ def _langkah_pemetaan(kolom: list[str], dataset: str, tersimpan: dict | None, id
     return {}
 
 
+boleh_dataset = [d for d in sorted(skema.muat_skema()) if u.boleh_impor(d)]
 with t_unggah:
-    st.caption(teks("data_unggah_bantuan", b).format(mb=ambil("batas_unggah_mb")))
-    berkas = st.file_uploader(teks("data_berkas_tabel", b), type=["csv", "xlsx"], key="unggah")
+    berkas = None
+    if not u.boleh("impor"):
+        st.info(teks("data_perlu_masuk", b), icon=":material/lock:")
+    elif not boleh_dataset:
+        st.warning(teks("data_tanpa_tugas", b))
+    else:
+        st.caption(teks("data_unggah_bantuan", b).format(mb=ambil("batas_unggah_mb")))
+        berkas = st.file_uploader(teks("data_berkas_tabel", b), type=["csv", "xlsx"], key="unggah")
     if "_hasil_impor" in st.session_state:
         st.success(st.session_state.pop("_hasil_impor"))
     if berkas is not None:
@@ -209,11 +220,14 @@ with t_unggah:
                              index=daftar_lembar.index(lembar_dibaca) if lembar_dibaca in daftar_lembar else 0)
             tersimpan = impor.pemetaan_tersimpan(g, kolom_berkas)
             tebakan = impor.deteksi_dataset(kolom_berkas, tersimpan)
-            daftar = sorted(skema.muat_skema())
+            daftar = boleh_dataset  # a data officer picks among the datasets assigned to the account
+            if tebakan and tebakan not in daftar:
+                st.warning(teks("data_bukan_tugas", b).format(dataset=tebakan, tugas=", ".join(daftar)))
             # the picker is there whether or not the columns gave the dataset away
-            nama = st.selectbox(teks("data_dataset_dikenali", b).format(nama=tebakan) if tebakan
+            nama = st.selectbox(teks("data_dataset_dikenali", b).format(nama=tebakan) if tebakan in daftar
                                 else teks("data_dataset_pilih", b), daftar,
-                                index=daftar.index(tebakan) if tebakan else None, key=f"dataset_{id_berkas}",
+                                index=daftar.index(tebakan) if tebakan in daftar else None,
+                                key=f"dataset_{id_berkas}",
                                 placeholder=teks("data_dataset_placeholder", b),
                                 format_func=lambda n: f"{n} — {teks(f'data_nama_{n}', b)}")
             if nama is None:
@@ -290,13 +304,19 @@ with t_batas:
             keadaan = teks("data_batas_skematis", b)
         c1, c2 = st.columns([4, 1])
         c1.write(f"- {teks(tingkat, b)}: {keadaan}")
-        if info and c2.button(teks("data_hapus_batas", b).format(tingkat=tingkat), key=f"hapus_batas_{tingkat}"):
-            g.hapus_batas(kode, tingkat, peran())
+        if info and u.boleh("hapus_batas") and c2.button(teks("data_hapus_batas", b).format(tingkat=tingkat),
+                                                      key=f"hapus_batas_{tingkat}"):
+            g.hapus_batas(kode, tingkat, u.id, u.peran)
             st.rerun()
-    unggah_batas = st.file_uploader(teks("data_berkas_batas", b), type=["geojson", "json", "gpkg", "zip"],
-                                    key="unggah_batas")
-    tingkat_pilih = st.radio(teks("data_tingkat", b), ["", "desa", "kecamatan"], horizontal=True, key="tingkat_batas",
-                             format_func=lambda t: t if t else teks("data_tingkat_otomatis", b))
+    unggah_batas = tingkat_pilih = None
+    if u.boleh("simpan_batas"):
+        unggah_batas = st.file_uploader(teks("data_berkas_batas", b), type=["geojson", "json", "gpkg", "zip"],
+                                        key="unggah_batas")
+        tingkat_pilih = st.radio(teks("data_tingkat", b), ["", "desa", "kecamatan"], horizontal=True,
+                                 key="tingkat_batas",
+                                 format_func=lambda t: t if t else teks("data_tingkat_otomatis", b))
+    else:
+        st.info(teks("data_batas_perlu_admin", b), icon=":material/lock:")
     if "_hasil_batas" in st.session_state:
         st.success(st.session_state.pop("_hasil_batas"))
     if unggah_batas is not None:
@@ -322,7 +342,7 @@ with t_batas:
                 peta(peta_choropleth(gdf.assign(geometri_skematis=False), luas, judul=teks("data_batas_pratinjau", b),
                                      label_nilai=teks("data_luas", b), bahasa=b, skematis=False))
                 if st.button(teks("data_simpan_batas", b), type="primary", key="simpan_batas"):
-                    g.simpan_batas(gdf, tingkat, kode, lap, berkas=unggah_batas.name, pengguna=peran())
+                    g.simpan_batas(gdf, tingkat, kode, lap, berkas=unggah_batas.name, pengguna=u.id, peran=u.peran)
                     st.session_state["_hasil_batas"] = teks("data_batas_disimpan", b).format(
                         tingkat=tingkat, cocok=lap["matched"])
                     st.rerun()
@@ -358,6 +378,8 @@ with t_segar:
 
 with t_riwayat:
     riwayat = g.riwayat_impor()
+    if not u.boleh("impor"):  # who imported is for officers and admins; the public sees what and when
+        riwayat = riwayat.drop(columns=["pengguna"], errors="ignore")
     st.dataframe(riwayat.assign(waktu=[waktu(t, kode, b) for t in riwayat["waktu"]]), hide_index=True, width="stretch")
 
 with t_templat:

@@ -19,7 +19,7 @@ from indicators.progres.masukan import daftar_periode
 from indicators.skor import periode_terakhir
 from indicators.skor.kerangka import DIMENSI, muat_kerangka
 from indicators.wilayah.daftar import nama_wilayah
-from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, peran, pilihan_url, unduh
+from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, pencatat, peran, pilihan_url, unduh
 
 SEMUA = list(skema.muat_skema())
 b = kepala("halaman_evaluasi", SEMUA)
@@ -73,12 +73,12 @@ st.markdown(teks("eva_beda_indeks", b).format(
     komposit=angka(h.indeks_komposit, 1, b), n=len(kerangka.untuk_tingkat("kabupaten").indikator),
     tautan=f"/metodologi#{ANKER_INDEKS_CAPAIAN}"))
 st.page_link("pages/metodologi.py", label=teks("eva_metodologi", b), icon=":material/menu_book:")
-peran_ = peran()
+peran_, catat = peran(), pencatat()
 
 
 def _berkas(jenis: str):
     def _isi() -> bytes:  # built only when clicked; every export is audited
-        g.catat_audit("ekspor", peran_, "evaluasi", f"laporan {jenis} {periode}")
+        catat("ekspor", "evaluasi", f"laporan {jenis} {periode}")
         if jenis == "pdf":
             return laporan_pdf(h, kerangka, atur, nama_wilayah(kode), b, bool(g.dataset_demo()))
         return xlsx_tabel(t.untuk_xlsx())

@@ -22,6 +22,7 @@ from pages._bersama import (
     gudang,
     kepala,
     kode_kabupaten,
+    pencatat,
     peran,
     peta,
     pilihan_url,
@@ -112,11 +113,11 @@ with st.expander(teks("rk_semua_kecamatan", b)):
     unduh(ekspor, f"indeks_kecamatan_{kode}_{periode}", periode=periode,
           geometri=geometri_wilayah("kecamatan", teks("rk_kode", b)))
 
-g, peran_ = gudang(), peran()
+g, peran_, catat = gudang(), peran(), pencatat()
 
 
 def _pdf() -> bytes:  # built only when clicked; every export is audited
-    g.catat_audit("ekspor", peran_, "briefing", f"briefing pdf {periode}")
+    catat("ekspor", "briefing", f"briefing pdf {periode}")
     return briefing_pdf(r, b, batas(kode, "kecamatan"), tersimulasi=bool(g.dataset_demo()))
 
 

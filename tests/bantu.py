@@ -22,8 +22,29 @@ def ke_teks(df: pd.DataFrame) -> pd.DataFrame:
     return pd.read_csv(buf, dtype=str, keep_default_na=False)
 
 
-def buka_halaman(halaman: str, timeout: int = 300, **query):
-    """Open ``halaman`` through AppTest with ``query`` in the URL; fails on any page exception.
+SANDI_UJI = "sandi-uji-yang-panjang"
+
+
+def masuk(at, peran: str = "admin", id_: str | None = None, dataset: tuple[str, ...] = ("*",)):
+    """Sign ``at`` in through the sidebar's form as a local account with ``peran`` (created in the app's
+    store, ``uji-<peran>`` by default, when it does not exist yet). Fails on any page exception."""
+    from indicators.akses import akun
+    from indicators.data.gudang import Gudang
+
+    id_ = id_ or f"uji-{peran}"
+    g = Gudang.bawaan()
+    if g.akun(id_) is None:
+        akun.tambah(g, id_, peran, SANDI_UJI, akun.operator("uji"), dataset=tuple(dataset))
+    at.sidebar.text_input(key="masuk_nama").input(id_)
+    at.sidebar.text_input(key="masuk_sandi").input(SANDI_UJI)
+    next(b for b in at.get("form_submit_button") if b.label in ("Masuk", "Sign in")).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def buka_halaman(halaman: str, timeout: int = 300, sebagai: str | None = None, **query):
+    """Open ``halaman`` through AppTest with ``query`` in the URL, signed in with the role ``sebagai``
+    (a local account, see :func:`masuk`) or as the public; fails on any page exception.
 
     The entry point runs first: it registers the pages with st.navigation before the switch.
     """
@@ -35,6 +56,8 @@ def buka_halaman(halaman: str, timeout: int = 300, **query):
     for k, v in query.items():
         at.query_params[k] = v
     at.run()
+    if sebagai:
+        masuk(at, sebagai)
     at.switch_page(halaman).run()
     assert not at.exception, at.exception
     return at

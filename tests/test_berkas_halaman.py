@@ -20,7 +20,7 @@ def gudang_halaman(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def halaman():
-    return buka_halaman("pages/data.py")
+    return buka_halaman("pages/data.py", sebagai="petugas")
 
 
 @pytest.mark.parametrize("kasus", ["bytes_0x81_0x8d", "pdf_diganti_nama", "zip_rusak", "hanya_kepala",

@@ -16,6 +16,7 @@ import pytest
 
 from indicators.data.gudang import Gudang
 from tests import berkas_petugas as bp
+from tests.bantu import buka_halaman
 
 PETA = ["Waktu Kejadian Tercatat=waktu", "Lama Respons (mnt)=waktu_respon_menit"]
 
@@ -44,16 +45,10 @@ def test_cli_map_titik_koma_koma_desimal_bom_tanggal_indonesia(tmp_path):
 
 
 def test_halaman_data_langkah_pemetaan_nilai_sama_dengan_sumber(tmp_path, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
-    from indicators.dasar.pengaturan import AKAR
-
     store = tmp_path / "halaman.duckdb"
     monkeypatch.setenv("DASBOR_PATH_GUDANG", str(store))
     isi, f = bp.ronda_titik_koma_koma_desimal_tanggal_indonesia()
-    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=400)
-    at.run()
-    at.switch_page("pages/data.py").run()
+    at = buka_halaman("pages/data.py", timeout=400, sebagai="petugas")
     at.file_uploader(key="unggah").set_value(("ronda_oktober.csv", isi, "text/csv")).run()
     assert at.selectbox[0].value is None  # `waktu` is missing under its name: not recognised
     at.selectbox[0].set_value("ronda_laporan").run()

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from indicators.data.gudang import Gudang
 from tests import berkas_petugas as bp
-from tests.bantu import demo
+from tests.bantu import buka_halaman, demo
 
 
 @pytest.fixture
@@ -24,15 +24,7 @@ def gudang_sendiri(tmp_path, monkeypatch):
 
 
 def _app(halaman: str):
-    from streamlit.testing.v1 import AppTest
-
-    from indicators.dasar.pengaturan import AKAR
-
-    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=400)
-    at.run()
-    at.switch_page(halaman).run()
-    assert not at.exception, at.exception
-    return at
+    return buka_halaman(halaman, timeout=400, sebagai="petugas")
 
 
 def test_impor_parsial_lewat_halaman_data_lalu_ringkasan_jujur(gudang_sendiri, monkeypatch):

@@ -51,6 +51,14 @@ class Pengguna:
         return boleh_dataset(self.peran, dataset, self.dataset)
 
 
+class MasukDitolak(ValueError):
+    """A refused sign-in; ``kunci`` names the reason for the page's label (``salah``, ``terkunci``)."""
+
+    def __init__(self, pesan: str, kunci: str):
+        super().__init__(pesan)
+        self.kunci = kunci
+
+
 def publik() -> Pengguna:
     r = peran_bawaan()
     return Pengguna(r, r, r)
@@ -119,16 +127,16 @@ def masuk(gudang, id_: str, sandi: str, sekarang: dt.datetime | None = None) -> 
     if a is None:
         _cocok(_HASH_KOSONG, sandi)  # the same work as for an account: no timing tells which names exist
         gudang.catat_audit("masuk_gagal", id_ if POLA_ID.match(id_) else "(tidak sah)", "akun", "akun tidak ada")
-        raise ValueError(salah)
+        raise MasukDitolak(salah, "salah")
     if a["terkunci_sampai"] is not None and a["terkunci_sampai"] > sekarang:
         gudang.catat_audit("masuk_gagal", id_, "akun", "akun terkunci", a["peran"])
-        raise ValueError(f"akun terkunci karena terlalu banyak percobaan gagal; coba lagi setelah "
-                         f"{int(ambil('akun_kunci_menit'))} menit atau hubungi admin")
+        raise MasukDitolak(f"akun terkunci karena terlalu banyak percobaan gagal; coba lagi setelah "
+                           f"{int(ambil('akun_kunci_menit'))} menit atau hubungi admin", "terkunci")
     if not a["aktif"] or not a["hash"]:
         _cocok(_HASH_KOSONG, sandi)
         gudang.catat_audit("masuk_gagal", id_, "akun", "akun nonaktif" if not a["aktif"] else "tanpa sandi lokal",
                            a["peran"])
-        raise ValueError(salah)
+        raise MasukDitolak(salah, "salah")
     if not _cocok(a["hash"], sandi):
         gagal = int(a["gagal"] or 0) + 1
         kunci = gagal >= int(ambil("akun_gagal_maks"))
@@ -138,7 +146,7 @@ def masuk(gudang, id_: str, sandi: str, sekarang: dt.datetime | None = None) -> 
                            gagal=0 if kunci else gagal, terkunci_sampai=sampai)
         if kunci:
             log.warning("akun %s dikunci setelah %d percobaan gagal", id_, gagal)
-        raise ValueError(salah)
+        raise MasukDitolak(salah, "salah")
     ubah = {"gagal": 0, "terkunci_sampai": None}
     if _HASHER.check_needs_rehash(a["hash"]):
         ubah["hash"] = _HASHER.hash(sandi)
