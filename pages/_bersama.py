@@ -8,6 +8,7 @@ import copy
 import logging
 import runpy
 import sys
+import threading
 import uuid
 from pathlib import Path
 
@@ -31,22 +32,22 @@ _APLIKASI = (Path(__file__).resolve().parents[1] / "app.py").resolve()
 # 'data' from 'pages._bersama'"). The pages/-folder guard is a function, checked on every run.
 
 
-def _gaya_lama() -> bool:
-    """Whether this run is Streamlit's old-style multipage run of a pages/ file.
+_DALAM = threading.local()  # set while app.py runs in place of an old-style run (this thread = this run)
 
-    Streamlit does that for the first requests of a fresh server when they are deep links (/progres):
-    app.py's st.navigation has not run yet. Such a run executes inside Streamlit's ``_mpa_v1``; the
-    check looks at this thread's stack, so it holds per session and per run — sessions that started
-    before the first one switched the server over are rerun too. When ``_mpa_v1`` runs app.py itself
-    (the "/" page of an old-style run, and every AppTest run: AppTest resets the class-wide
-    ``PagesManager.uses_pages_directory`` before each run) app.py's own st.navigation picks the page, so
-    that is no old-style run.
+
+def _gaya_lama() -> bool:
+    """Whether this run is one of Streamlit's old-style multipage runs (inside ``_mpa_v1``).
+
+    Streamlit does that while app.py's st.navigation has not switched the server over: for the first
+    requests of a fresh server (its "/" page runs app.py as the old-style main page; a deep link such
+    as /progres runs the pages/ file itself) and, under AppTest, on every run (AppTest resets the
+    class-wide ``PagesManager.uses_pages_directory`` before each run). The check looks at this thread's
+    stack, so it holds per session and per run.
     """
+    if getattr(_DALAM, "aktif", False):
+        return False
     f = sys._getframe(1)
     while f is not None:
-        nama = f.f_code.co_filename
-        if nama.endswith("app.py") and Path(nama).resolve() == _APLIKASI:
-            return False
         if f.f_code.co_name == "_mpa_v1" and "streamlit" in f.f_code.co_filename:
             return True
         f = f.f_back
@@ -54,28 +55,26 @@ def _gaya_lama() -> bool:
 
 
 def _lewat_aplikasi() -> None:
-    """In an old-style run, run app.py in its place, now (its st.navigation switches the server over
-    and runs this page inside it, with the sidebar, the sign-in and the language switch), then end the
-    outer run. Called before a page draws anything.
+    """In an old-style run, run app.py in its place, now, as the main script (its st.navigation switches
+    the server over and runs the page inside it, with the sidebar, the sign-in and the language
+    switch), then end the outer run. Called before anything is drawn.
 
-    No rerun: a rerun would drop the click or form submit that started this run. Old-style runs happen
-    for a deep link as the first request of a fresh server and, under AppTest, on every run (it sets the
-    old style again before each one)."""
-    if _gaya_lama():
-        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+    As the main script: Streamlit puts the active page's hash into every widget id, and every later
+    run of app.py has the main script's; under an old-style page's hash the sidebar's widgets would get
+    other ids, and the first click on them (the language, a sign-in) would be lost. No rerun either: a
+    rerun drops the click or form submit that started this run."""
+    if not _gaya_lama():
+        return
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-        ctx = get_script_run_ctx()
-        # app.py's own widgets (sidebar: language, sign-in) must keep their ids from run to run, and
-        # Streamlit puts the active page's hash into every widget id: a fresh deep link gets the hash
-        # every later run of app.py has (the main script's); a session app.py has already run in as the
-        # old-style main page (AppTest) keeps that page's hash
-        utama = ctx.pages_manager.main_script_hash
-        if st.session_state.get("_aplikasi_jalan"):
-            utama = next((h for h, p in ctx.pages_manager.get_pages().items() if p.get("script_path")
-                          and Path(p["script_path"]).resolve() == _APLIKASI), utama)
-        with ctx.run_with_active_hash(utama):
+    ctx = get_script_run_ctx()
+    _DALAM.aktif = True
+    try:
+        with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
             runpy.run_path(str(_APLIKASI), run_name="__main__")
-        st.stop()
+    finally:
+        _DALAM.aktif = False
+    st.stop()
 
 
 def pilih_bahasa() -> str:
@@ -84,7 +83,6 @@ def pilih_bahasa() -> str:
     The choice is also kept outside the widget (``_bahasa``): Streamlit forgets a widget's value after a
     run that did not draw it (a page switch that drops the query string, an old-style first run)."""
     _lewat_aplikasi()
-    st.session_state["_aplikasi_jalan"] = True
     bawaan = str(ambil("bahasa"))
     if "bahasa" not in st.session_state:
         q = st.query_params.get("lang", st.session_state.get("_bahasa", bawaan))

@@ -135,6 +135,23 @@ ensure_npm() {
     copy_static
 }
 
+# Test-only: the OpenID Connect provider the sign-in browser test starts (tests/oidc, its own lock file;
+# never installed for `run`).
+ensure_npm_uji() {
+    local dir=tests/oidc
+    [ -f "$dir/package-lock.json" ] || return 0
+    local stamp="$dir/node_modules/.installed-setup"
+    local want
+    want="$(hash_files "$dir/package.json" "$dir/package-lock.json")"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        return 0
+    fi
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    say "installing the test OIDC provider from $dir/package-lock.json"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$stamp"
+}
+
 # The dist files the Leaflet maps load (indicators/tampilan/leaflet.py names the same paths), with licences.
 copy_static() {
     local l=node_modules/leaflet m=node_modules/leaflet.markercluster
@@ -189,6 +206,7 @@ case "$mode" in
         ensure_requirements test requirements-dev.lock
         hash_files requirements.lock > "$VENV/.installed-run"
         ensure_npm
+        ensure_npm_uji
         ensure_chromium
         # Lint is part of the test command: ruff's broad rule set (pyproject.toml) must report nothing.
         say "ruff check ."

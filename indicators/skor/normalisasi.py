@@ -95,8 +95,12 @@ def zskor(x: np.ndarray, arah: Arah) -> tuple[np.ndarray, Blok]:
     n = np.sum(~np.isnan(o), axis=0)
     with np.errstate(all="ignore"):
         rata = np.nansum(o, axis=0) / n
-        sb = np.sqrt(np.nansum((o - rata) ** 2, axis=0) / (n - 1))
-        y = SEDANG + 10 * (o - rata) / sb
+        d = o - rata
+        # deviations scaled by the largest before squaring: tiny spreads (1e-159) would otherwise
+        # underflow into subnormal numbers, and z would exceed its theoretical bound
+        skala = np.nanmax(np.abs(d), axis=0, initial=0.0, where=~np.isnan(d))
+        sb = skala * np.sqrt(np.nansum((d / skala) ** 2, axis=0) / (n - 1))
+        y = SEDANG + 10 * d / sb
     datar = ~(sb > 0)
     y[:, datar] = SEDANG
     y[np.isnan(x)] = np.nan

@@ -103,13 +103,15 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def jalankan_server(store: Path, log: Path) -> Iterator[StreamlitServer]:
-    """Start `streamlit run app.py` on a free loopback port with its own store; stop it afterwards."""
+def jalankan_server(store: Path, log: Path, port: int | None = None,
+                    argumen: tuple[str, ...] = ()) -> Iterator[StreamlitServer]:
+    """Start `streamlit run app.py` on ``port`` (a free loopback port by default) with its own store and
+    extra ``argumen`` for streamlit (e.g. ``--secrets.files``); stop it afterwards."""
     app = AKAR / "app.py"
     if not app.is_file():
         pytest.fail(f"{app} is missing: the browser tests need the app")
     ARTEFAK.mkdir(parents=True, exist_ok=True)
-    port = free_loopback_port()
+    port = port or free_loopback_port()
     env = {
         **os.environ,
         "DASBOR_PATH_GUDANG": str(store),
@@ -122,6 +124,7 @@ def jalankan_server(store: Path, log: Path) -> Iterator[StreamlitServer]:
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--server.headless", "true",
+        *argumen,
     ]
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
@@ -201,3 +204,28 @@ def bentuk_leaflet(page) -> list[int]:
         with contextlib.suppress(PlaywrightError):  # a map redrawn while we looked: counted next round
             n.append(f.locator(".leaflet-container path.leaflet-interactive").count())
     return n
+
+
+SANDI_UJI = "sandi-uji-browser-panjang"
+SIDEBAR = '[data-testid="stSidebar"]'
+
+
+def tambah_akun(store: Path, id_: str, peran: str, dataset: str = "*") -> str:
+    """A local account on a server's store, made the operator's way (``python -m indicators users add``,
+    password from ``DASBOR_PASSWORD``); returns the password."""
+    env = {**os.environ, "DASBOR_PATH_GUDANG": str(store), "DASBOR_PASSWORD": SANDI_UJI}
+    r = subprocess.run([sys.executable, "-m", "indicators", "users", "add", id_, "--role", peran,
+                        "--datasets", dataset], cwd=AKAR, env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert r.returncode == 0, r.stderr
+    assert SANDI_UJI not in r.stdout + r.stderr  # the password is never echoed
+    return SANDI_UJI
+
+
+def masuk_browser(page, id_: str, sandi: str = SANDI_UJI) -> None:
+    """Sign in through the sidebar's form as an officer would; waits until the sidebar names the account."""
+    sb = page.locator(SIDEBAR)
+    sb.get_by_text("Masuk petugas").click()
+    sb.get_by_label("Nama pengguna").fill(id_)
+    sb.get_by_label("Kata sandi").fill(sandi)
+    sb.get_by_role("button", name="Masuk", exact=True).click()
+    sb.get_by_text("Masuk sebagai").wait_for(timeout=90_000)

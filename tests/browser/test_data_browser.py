@@ -21,7 +21,9 @@ from .conftest import (
     _wait_until_healthy,
     browser_unavailable_reason,
     free_loopback_port,
+    masuk_browser,
     on_ci,
+    tambah_akun,
 )
 
 _reason = browser_unavailable_reason()
@@ -37,6 +39,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 EXCEPTION = '[data-testid="stException"]'
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
+ADMIN = "admin-data"
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,7 @@ def server(tmp_path_factory):
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_until_healthy(proc, f"{base}/_stcore/health", log)
+        tambah_akun(store, ADMIN, "admin")  # boundaries are an admin's; made with the operator's CLI
         yield base, store
     finally:
         _stop(proc)
@@ -125,6 +129,8 @@ def test_nama_saja_petugas_memilih_desa_lalu_impor(server, halaman, berkas):
     page = halaman
     page.goto(base + "/data", wait_until="domcontentloaded")
     _idle(page)
+    masuk_browser(page, ADMIN)
+    _idle(page)
     page.locator(UPLOAD).first.set_input_files(str(berkas["nama"]))
     _idle(page)
     isi = _teks(page)
@@ -155,6 +161,8 @@ def test_sepuluh_persen_rusak_ditolak_setiap_baris(server, halaman, berkas):
     page = halaman
     page.goto(base + "/data", wait_until="domcontentloaded")
     _idle(page)
+    masuk_browser(page, ADMIN)
+    _idle(page)
     page.locator(UPLOAD).first.set_input_files(str(berkas["rusak"]))
     _idle(page)
     isi = _teks(page)
@@ -169,6 +177,8 @@ def test_batas_shapefile_utm_diimpor_peta_memakainya(server, halaman, berkas):
     base, _ = server
     page = halaman
     page.goto(base + "/data", wait_until="domcontentloaded")
+    _idle(page)
+    masuk_browser(page, ADMIN)
     _idle(page)
     page.get_by_role("tab", name="Batas wilayah").click()
     _idle(page)

@@ -13,7 +13,17 @@ import sys
 
 import pytest
 
-from .conftest import AKAR, ARTEFAK, _stop, _wait_until_healthy, browser_unavailable_reason, free_loopback_port, on_ci
+from .conftest import (
+    AKAR,
+    ARTEFAK,
+    _stop,
+    _wait_until_healthy,
+    browser_unavailable_reason,
+    free_loopback_port,
+    masuk_browser,
+    on_ci,
+    tambah_akun,
+)
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
@@ -27,6 +37,7 @@ CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 EXCEPTION = '[data-testid="stException"]'
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 UKURAN = ((1366, 768), (1920, 1080))
+PETUGAS, ADMIN = "petugas-siti", "admin-impor"
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +57,9 @@ def server(tmp_path_factory):
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_until_healthy(proc, f"{base}/_stcore/health", log)
+        # the operator makes the accounts on the server (the CLI): a data officer assigned two datasets
+        tambah_akun(store, PETUGAS, "petugas", "layanan_permohonan,aduan_jalan")
+        tambah_akun(store, ADMIN, "admin")
         yield base
     finally:
         _stop(proc)
@@ -106,6 +120,9 @@ def test_impor_parsial_pemetaan_rencana_lalu_beranda_jujur(server, halaman, tmp_
     page = halaman
     page.goto(server + "/data", wait_until="domcontentloaded")
     _idle(page)
+    assert page.locator(UPLOAD).count() == 0 and "memerlukan akun petugas data atau admin" in _teks(page)
+    masuk_browser(page, PETUGAS)
+    _idle(page)
     page.locator(UPLOAD).first.set_input_files(str(berkas))
     _idle(page)
     assert "Dataset (tidak dikenali dari kolom — pilih)" in _teks(page)  # the picker, not a dead end
@@ -136,6 +153,24 @@ def test_impor_parsial_pemetaan_rencana_lalu_beranda_jujur(server, halaman, tmp_
     assert page.locator(EXCEPTION).count() == 0
     _foto(page, "3-beranda-sesudah-impor")
 
+    # the admin reads the audit log out: the import is on the record under the officer's own account.
+    # A new page is a new session: nobody is signed in there, and the admin page does not exist for it
+    page.goto(server + "/admin", wait_until="domcontentloaded")
+    _idle(page)
+    assert page.get_by_role("button", name="Unduh log audit (CSV)").count() == 0
+    masuk_browser(page, ADMIN)
+    _idle(page)
+    page.locator('[data-testid="stSidebarNav"] a[href$="/admin"]').click()
+    _idle(page)
+    page.get_by_role("tab", name="Log audit").click()
+    with page.expect_download(timeout=60_000) as unduhan:
+        page.get_by_role("button", name="Unduh log audit (CSV)").click()
+    from pathlib import Path
+
+    baris = Path(unduhan.value.path()).read_text(encoding="utf-8-sig").replace('"', "")
+    assert f";impor;{PETUGAS};layanan_permohonan;" in baris, baris[-2000:]
+    assert f";masuk;{PETUGAS};akun;lokal;petugas" in baris and f";masuk;{ADMIN};akun;lokal;admin" in baris
+
 
 def test_laporan_peringatan_per_baris(server, halaman, tmp_path):
     from tests import berkas_petugas as bp
@@ -145,6 +180,8 @@ def test_laporan_peringatan_per_baris(server, halaman, tmp_path):
     berkas.write_bytes(isi)
     page = halaman
     page.goto(server + "/data", wait_until="domcontentloaded")
+    _idle(page)
+    masuk_browser(page, PETUGAS)
     _idle(page)
     page.locator(UPLOAD).first.set_input_files(str(berkas))
     _idle(page)
