@@ -215,7 +215,8 @@ def tambah_akun(store: Path, id_: str, peran: str, dataset: str = "*") -> str:
     password from ``DASBOR_PASSWORD``); returns the password."""
     env = {**os.environ, "DASBOR_PATH_GUDANG": str(store), "DASBOR_PASSWORD": SANDI_UJI}
     r = subprocess.run([sys.executable, "-m", "indicators", "users", "add", id_, "--role", peran,
-                        "--datasets", dataset], cwd=AKAR, env=env, capture_output=True, text=True, timeout=180, check=False)
+                        "--datasets", dataset], cwd=AKAR, env=env, capture_output=True, text=True, timeout=180,
+                       check=False)
     assert r.returncode == 0, r.stderr
     assert SANDI_UJI not in r.stdout + r.stderr  # the password is never echoed
     return SANDI_UJI
