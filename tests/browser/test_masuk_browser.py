@@ -69,7 +69,8 @@ def server(tmp_path_factory):
     redirect = f"http://127.0.0.1:{port_app}/oauth2callback"
     log_idp = (ARTEFAK / "oidc-provider.log").open("w", encoding="utf-8")
     idp = subprocess.Popen([shutil.which("node"), "penyedia.mjs", str(port_idp), redirect, CLIENT_ID, CLIENT_SECRET],
-                           cwd=PENYEDIA, stdout=log_idp, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+                           cwd=PENYEDIA, stdout=log_idp, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                           start_new_session=True)
     metadata = f"http://127.0.0.1:{port_idp}/.well-known/openid-configuration"
     try:
         for _ in range(100):
