@@ -8,7 +8,6 @@ import copy
 import logging
 import runpy
 import sys
-import threading
 import uuid
 from pathlib import Path
 
@@ -32,23 +31,22 @@ _APLIKASI = (Path(__file__).resolve().parents[1] / "app.py").resolve()
 # 'data' from 'pages._bersama'"). The pages/-folder guard is a function, checked on every run.
 
 
-_DALAM = threading.local()  # set while app.py runs in place of an old-style run (this thread = this run)
-
-
 def _gaya_lama() -> bool:
-    """Whether this run is one of Streamlit's old-style multipage runs (inside ``_mpa_v1``).
+    """Whether this run is one of Streamlit's old-style multipage runs (inside ``_mpa_v1``) that app.py
+    has not yet been run in place of (:func:`_lewat_aplikasi` on the stack: already done).
 
     Streamlit does that while app.py's st.navigation has not switched the server over: for the first
     requests of a fresh server (its "/" page runs app.py as the old-style main page; a deep link such
     as /progres runs the pages/ file itself) and, under AppTest, on every run (AppTest resets the
     class-wide ``PagesManager.uses_pages_directory`` before each run). The check looks at this thread's
-    stack, so it holds per session and per run.
+    stack, so it holds per session and per run, also when this module was imported twice.
     """
-    if getattr(_DALAM, "aktif", False):
-        return False
-    f = sys._getframe(1)
+    f = sys._getframe(2)  # the caller of _lewat_aplikasi
     while f is not None:
-        if f.f_code.co_name == "_mpa_v1" and "streamlit" in f.f_code.co_filename:
+        kode = f.f_code
+        if kode.co_name == "_lewat_aplikasi" and kode.co_filename.endswith("_bersama.py"):
+            return False
+        if kode.co_name == "_mpa_v1" and "streamlit" in kode.co_filename:
             return True
         f = f.f_back
     return False
@@ -68,12 +66,8 @@ def _lewat_aplikasi() -> None:
     from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
     ctx = get_script_run_ctx()
-    _DALAM.aktif = True
-    try:
-        with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
-            runpy.run_path(str(_APLIKASI), run_name="__main__")
-    finally:
-        _DALAM.aktif = False
+    with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
+        runpy.run_path(str(_APLIKASI), run_name="__main__")
     st.stop()
 
 

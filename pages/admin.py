@@ -78,13 +78,15 @@ with t_pengguna:
                 _jalankan(akun.tambah, id_, id_.strip(), peran_baru, sandi, nama=nama.strip(), dataset=tuple(tugas))
     with kanan:
         if len(daftar):
+            st.markdown(f"**{teks('admin_ubah', b)}**")
+            # the account is picked outside the form: its current role and datasets fill the form at once
+            siapa = st.selectbox(teks("admin_akun", b), list(daftar["id"]), key="admin_ubah_id")
+            r = daftar.set_index("id").loc[siapa]
             with st.form("admin_ubah"):
-                st.markdown(f"**{teks('admin_ubah', b)}**")
-                siapa = st.selectbox(teks("admin_akun", b), list(daftar["id"]), key="admin_ubah_id")
-                r = daftar.set_index("id").loc[siapa]
                 peran_ubah = st.selectbox(teks("admin_peran", b), PERAN, index=PERAN.index(r["peran"]),
-                                          key="admin_ubah_peran", format_func=lambda x: label_peran(x, b))
-                tugas_ubah = st.multiselect(teks("admin_dataset", b), DATASET, key="admin_ubah_tugas", placeholder="–",
+                                          key=f"admin_ubah_peran_{siapa}", format_func=lambda x: label_peran(x, b))
+                tugas_ubah = st.multiselect(teks("admin_dataset", b), DATASET, key=f"admin_ubah_tugas_{siapa}",
+                                            placeholder="–",
                                             default=[d for d in str(r["dataset"] or "").split(",") if d in DATASET])
                 if st.form_submit_button(teks("admin_simpan", b), type="primary"):
                     _jalankan(akun.ubah_peran, siapa, siapa, peran_ubah, dataset=tuple(tugas_ubah))

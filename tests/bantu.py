@@ -25,9 +25,11 @@ def ke_teks(df: pd.DataFrame) -> pd.DataFrame:
 SANDI_UJI = "sandi-uji-yang-panjang"
 
 
-def masuk(at, peran: str = "admin", id_: str | None = None, dataset: tuple[str, ...] = ("*",)):
+def masuk(at, peran: str = "admin", id_: str | None = None, dataset: tuple[str, ...] = ("*",),
+          sandi: str = SANDI_UJI):
     """Sign ``at`` in through the sidebar's form as a local account with ``peran`` (created in the app's
-    store, ``uji-<peran>`` by default, when it does not exist yet). Fails on any page exception."""
+    store with :data:`SANDI_UJI`, ``uji-<peran>`` by default, when it does not exist yet), typing
+    ``sandi``. Fails on any page exception."""
     from indicators.akses import akun
     from indicators.data.gudang import Gudang
 
@@ -36,7 +38,7 @@ def masuk(at, peran: str = "admin", id_: str | None = None, dataset: tuple[str, 
     if g.akun(id_) is None:
         akun.tambah(g, id_, peran, SANDI_UJI, akun.operator("uji"), dataset=tuple(dataset))
     at.sidebar.text_input(key="masuk_nama").input(id_)
-    at.sidebar.text_input(key="masuk_sandi").input(SANDI_UJI)
+    at.sidebar.text_input(key="masuk_sandi").input(sandi)
     next(b for b in at.get("form_submit_button") if b.label in ("Masuk", "Sign in")).click().run()
     assert not at.exception, at.exception
     return at
