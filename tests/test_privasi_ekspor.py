@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from indicators.aduan import eskalasi as aduan_eskalasi
-from indicators.aduan import open311
-from indicators.aduan import siapan
+from indicators.aduan import open311, siapan
 from indicators.akses import privasi
 from indicators.laporan import ekspor
 from indicators.laporan import eskalasi as paket
