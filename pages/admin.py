@@ -42,7 +42,7 @@ def _tabel_akun() -> pd.DataFrame:
         teks("kol_id", b): a["id"], teks("kol_nama", b): a["nama"],
         teks("kol_peran", b): [label_peran(r, b) for r in a["peran"]],
         teks("admin_dataset", b): a["dataset"].fillna("").replace("", "–"),
-        teks("admin_aktif", b): [teks("admin_aktif_ya" if x else "admin_aktif_tidak", b) for x in a["aktif"]],
+        teks("admin_status", b): [teks("admin_aktif_ya" if x else "admin_aktif_tidak", b) for x in a["aktif"]],
         teks("kol_gagal", b): a["gagal"].fillna(0).astype(int).astype(str),
         teks("kol_terkunci_sampai", b): [waktu(t, kode, b) for t in a["terkunci_sampai"]],
         teks("kol_diubah", b): [waktu(t, kode, b) for t in a["diubah"]],
