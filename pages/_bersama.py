@@ -18,6 +18,7 @@ from indicators.akses import akun, privasi
 from indicators.akses.akun import Pengguna
 from indicators.dasar.label import BAHASA, teks
 from indicators.dasar.pengaturan import ambil, path_gudang
+from indicators.dasar.teks_aman import markdown_aman
 from indicators.data.gudang import Gudang
 from indicators.laporan import ekspor
 from indicators.wilayah.daftar import nama_wilayah
@@ -150,7 +151,7 @@ def gudang() -> Gudang:
     try:
         return _gudang(str(path_gudang()), str(ambil("kode_kabupaten")))
     except ValueError as e:  # e.g. the store holds imported data of another district
-        st.error(str(e))
+        st.error(markdown_aman(str(e)))
         st.stop()
 
 

@@ -10,6 +10,7 @@ from indicators.akses import akun
 from indicators.akses.peran import boleh_halaman, daftar_peran, label_peran
 from indicators.dasar.format import waktu
 from indicators.dasar.label import teks
+from indicators.dasar.teks_aman import markdown_aman
 from indicators.dasar.waktu import zona
 from indicators.data import skema
 from indicators.laporan import ekspor
@@ -30,7 +31,7 @@ def _jalankan(fungsi, apa: str, *args, **kwargs) -> None:
     try:
         fungsi(g, *args, oleh=p, **kwargs)
     except ValueError as e:
-        st.error(str(e))
+        st.error(markdown_aman(str(e)))
     else:
         st.session_state["_admin_pesan"] = teks("admin_selesai", b).format(apa=apa)
         st.rerun()

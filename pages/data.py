@@ -113,7 +113,7 @@ def _rencana_dan_impor(p: impor.Persiapan, id_berkas: str) -> None:
         try:
             r = impor.jalankan(p, g, pengguna=u.id, peran=u.peran)
         except ValueError as e:
-            st.error(str(e))
+            st.error(markdown_aman(str(e)))  # names and values from the file are text, not Markdown
         else:
             st.session_state["_persiapan"] = {}
             st.session_state.pop(f"yakin_{id_berkas}_{p.dataset}", None)
@@ -239,14 +239,15 @@ with t_unggah:
                 if peta is not None:
                     p = _persiapan(isi, berkas.name, nama, pilihan, peta or None, lembar, format_tanggal)
                     for kol, info in p.tanggal_ambigu.items():  # the officer states what the file cannot tell
-                        pilih = st.selectbox(teks("data_format_tanggal", b).format(kolom=kol, contoh=info["contoh"]),
+                        pilih = st.selectbox(teks("data_format_tanggal", b).format(kolom=markdown_aman(kol),
+                                                                                contoh=markdown_aman(info["contoh"])),
                                              ["", *info["pilihan"]], key=f"format_{id_berkas}_{kol}",
                                              format_func=lambda f: f or teks("data_format_tanggal_pilih", b))
                         if pilih:
                             format_tanggal[kol] = pilih
                             st.rerun()
         except ValueError as e:
-            st.error(str(e))
+            st.error(markdown_aman(str(e)))  # names and values from the file are text, not Markdown
             p = None
         except Exception as e:  # never a traceback or a server path on the page: one sentence, details to the log
             log.error("unggahan tidak dapat diproses: %s\n%s", type(e).__name__,  # frames only: no cell values
@@ -324,7 +325,7 @@ with t_batas:
             gdf, lap, tingkat = impor.baca_batas_unggahan(unggah_batas.getvalue(), unggah_batas.name, kode,
                                                           tingkat_pilih or None)
         except ValueError as e:
-            st.error(str(e))
+            st.error(markdown_aman(str(e)))  # names and values from the file are text, not Markdown
         else:
             c = st.columns(4)
             c[0].metric(teks("data_batas_cocok", b), f"{lap['matched']} / {lap['matched'] + len(lap['missing'])}")

@@ -6,6 +6,7 @@ import streamlit as st
 from indicators.dasar.format import angka, nama_periode, persen
 from indicators.dasar.label import teks
 from indicators.dasar.pengaturan import ambil
+from indicators.dasar.teks_aman import aman_html
 from indicators.progres.kurva import kurva_s, progres_bulanan
 from indicators.progres.masukan import JENIS, STATUS, akhir_periode, daftar_periode, pengaturan_progres, saring_program
 from indicators.progres.status import jadwal, ringkasan_per, status_program
@@ -85,7 +86,8 @@ with k[1]:
 
 
 def _status_per(kolom: str, judul: str):
-    t = status.assign(**{kolom: status[kolom].map(np_) if kolom == "pilar" else status[kolom],
+    # names from the data reach plotly's HTML subset (axis, hover): made inert first
+    t = status.assign(**{kolom: status[kolom].map(np_) if kolom == "pilar" else status[kolom].map(aman_html),
                          "status": status["status"].map(status_nama)})
     f = px.histogram(t, y=kolom, color="status", title=judul,
                      color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
@@ -101,7 +103,8 @@ with k[0]:
 with k[1]:
     grafik(_status_per("opd", teks("prg_ringkasan_opd", b)))
 j = jadwal(status)
-j = j.assign(status=j["status"].map(status_nama), label=j["id_program"] + " · " + j["nama"])
+j = j.assign(status=j["status"].map(status_nama), label=(j["id_program"] + " · " + j["nama"]).map(aman_html),
+             opd=j["opd"].map(aman_html))
 f = px.timeline(j, x_start="mulai", x_end="selesai", y="label", color="status", title=teks("prg_jadwal", b),
                 color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
                 hover_data={"opd": True, "label": False}, labels={"label": "", "status": ""})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -63,6 +64,11 @@ def buka_halaman(halaman: str, timeout: int = 300, sebagai: str | None = None, *
     at.switch_page(halaman).run()
     assert not at.exception, at.exception
     return at
+
+
+def tampak(md: str) -> str:
+    """Markdown text as the reader sees it: backslash escapes (``markdown_aman``) taken off."""
+    return re.sub(r"\\(.)", r"\1", str(md))
 
 
 def larik(v) -> list:
