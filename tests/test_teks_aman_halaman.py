@@ -53,7 +53,7 @@ def test_nama_program_berbahaya_tidak_menjadi_markup_di_grafik():
 
 def test_pesan_galat_menyebut_kolom_sebagai_teks():
     at = buka_halaman("pages/data.py", sebagai="admin")
-    isi = "desa,kecamatan,![x](http://127.0.0.9/jejak.png),![x](http://127.0.0.9/jejak.png)\nA,B,1,2\n".encode()
+    isi = b"desa,kecamatan,![x](http://127.0.0.9/jejak.png),![x](http://127.0.0.9/jejak.png)\nA,B,1,2\n"
     at.file_uploader(key="unggah").set_value(("ganda.csv", isi, "text/csv")).run()
     assert not at.exception, at.exception
     teks = " ".join(e.value for e in [*at.error, *at.warning, *at.info, *at.markdown, *at.caption])
