@@ -174,6 +174,10 @@ ensure_chromium() {
     # PDFs (briefing, escalation pack, review report) embed DejaVu for Indonesian text and the rupiah/
     # dash characters; without it they fall back to a transliterating core font.
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+    # The reverse-proxy test runs docs/contoh/nginx-dasbor.conf in Debian's nginx, with a throw-away
+    # certificate from openssl (tests/browser/test_penyebaran.py); the daemon itself is never started.
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+    command -v openssl >/dev/null 2>&1 || missing+=(openssl)
     # The Node.js runtime inside the playwright wheel needs libatomic, absent from minimal Debian images.
     local ldconfig
     ldconfig="$(command -v ldconfig || echo /sbin/ldconfig)"

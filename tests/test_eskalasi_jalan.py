@@ -101,3 +101,30 @@ def test_aduan_per_km_ruas_menjumlah(data):
     assert (per.loc[per["status_jalan"] == "provinsi", "aduan_per_km"].mean()
             > per.loc[per["status_jalan"] == "desa", "aduan_per_km"].mean())
     assert pd.api.types.is_integer_dtype(per["terbuka"])
+
+
+def test_pdf_setiap_periode_dengan_teks_panjang_berbahaya(data):
+    """The escalation pack of every period the page offers, built the page's way, with 2,000-character
+    hostile road names and descriptions on the busiest sections: every one builds, on A4, with the text
+    written out literally (the old failure: "row … too high … on a single page" for "semua")."""
+    d, _ = data
+    jahat = ('<img src=x onerror=alert(1)> =HYPERLINK("http://x") ' + "Jalan Padang Ratu – Kalirejo " * 80)[:2000]
+    a = d["aduan_jalan"].copy()
+    ramai = a.loc[a["status_jalan"] == "provinsi", "nama_ruas"].value_counts().index[:2]
+    kena = a["nama_ruas"].isin(ramai)
+    a.loc[kena, "deskripsi"] = jahat
+    ruas = d["ruas_jalan"].copy()
+    ruas.loc[ruas["nama_ruas"] == ramai[0], "nama_ruas"] = jahat
+    a.loc[a["nama_ruas"] == ramai[0], "nama_ruas"] = jahat
+    semua = siapan.siapkan(a, d["aduan_jalan_riwayat"], "18.02", ruas=ruas)
+    for periode in siapan.opsi_periode(semua):
+        df = siapan.saring(semua, siapan.Saringan(periode=periode))
+        tabel = eskalasi.tabel_eskalasi(df, ruas, semua=semua)
+        terbuka = eskalasi.daftar_terbuka(semua, ruas)
+        isi = paket.ke_pdf(tabel, df, "18.02", "id", periode, True, terbuka=terbuka, ruas=ruas)
+        halaman = PdfReader(io.BytesIO(isi)).pages
+        assert len(halaman) >= 2, periode
+        ukuran = {tuple(sorted((round(float(h.mediabox.width)), round(float(h.mediabox.height))))) for h in halaman}
+        assert ukuran == {(595, 842)}, (periode, ukuran)  # A4 (the pack is landscape)
+        teks = " ".join(h.extract_text() for h in halaman)
+        assert "<img src=x onerror=alert(1)>" in teks or "…" in teks, periode
