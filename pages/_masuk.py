@@ -90,7 +90,10 @@ def panel_masuk(b: str) -> akun.Pengguna:
         kotak.markdown(teks("masuk_sebagai", b).format(nama=markdown_aman(p.nama), peran=label_peran(p.peran, b)))
         if kotak.button(teks("keluar_tombol", b), key="keluar", icon=":material/logout:"):
             _keluar()
-            st.rerun()
+            if p.cara != "oidc":
+                st.rerun()
+            # st.logout has queued the browser's redirect to the provider: a rerun now could drop it
+            return akun.publik()
         return p
     kotak.caption(teks("masuk_publik", b))
     with kotak.expander(teks("masuk_judul", b), icon=":material/login:"):

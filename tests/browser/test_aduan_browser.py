@@ -43,6 +43,12 @@ pytestmark = pytest.mark.browser
 RUAS_XSS = '<img src=x onerror=alert("ruas")>'
 URAIAN_XSS = "<img src=x onerror=alert(1)> `${7*7}` hubungi 0812-3456-7890"
 RUAS_ASAL = "Ruas Provinsi Pubian – Selagai Lingga"  # a provincial road with ~80 demo reports: a hot spot
+PROGRAM_XSS = ['<a href="javascript:alert(11)">tautan</a>', '<iframe src="javascript:alert(12)"></iframe>',
+               '<img src=x onerror=alert(13)>']
+SEMUA_HALAMAN = ("", "pilar", "layanan-desa", "aduan-jalan", "progres", "evaluasi", "data", "metodologi")
+# an element the planted text would create if it were rendered as markup, in any frame
+JS_SUNTIKAN = """() => document.querySelectorAll('img[src="x"], [onerror], iframe[src^="javascript"],
+    a[href^="javascript"]').length"""
 SCREENSHOTS = ARTEFAK / "screenshots"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
@@ -68,6 +74,10 @@ def server_aduan(tmp_path_factory):
         ruas.loc[ruas["nama_ruas"] == RUAS_ASAL, "nama_ruas"] = RUAS_XSS
         g.impor(a, "aduan_jalan", berkas="aduan_xss.csv", pengguna="uji")
         g.impor(ruas, "ruas_jalan", berkas="ruas_xss.csv", pengguna="uji")
+        prog = g.baca("program")  # the Progres charts get programme names and agencies holding markup
+        prog.loc[:2, "nama"] = [f"Program {x}" for x in PROGRAM_XSS]
+        prog.loc[:2, "opd"] = [f"OPD {x}" for x in PROGRAM_XSS]
+        g.impor(prog, "program", berkas="program_xss.csv", pengguna="uji")
     finally:
         g.tutup()
     port = free_loopback_port()
@@ -285,3 +295,28 @@ def test_ganti_saringan_di_browser_mengubah_url_dan_peta(server_aduan, browser_c
         catatan_json.write_text(json.dumps(data, indent=1), encoding="utf-8")
     finally:
         page.close()
+
+
+def test_teks_berbahaya_tetap_teks_di_setiap_halaman(server_aduan, browser_context):
+    """Every page after the hostile imports: no dialog, no element the text would create (in the page or
+    any of its frames), no request off 127.0.0.1; on /progres the programme's markup is axis text."""
+    url, _ = server_aduan
+    page = browser_context.new_page()
+    dialog, keluar = [], []
+    page.on("dialog", lambda d: (dialog.append(d.message), d.dismiss()))
+    page.route(lambda u: urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).hostname != "127.0.0.1",
+               lambda r: (keluar.append(r.request.url), r.abort("blockedbyclient")))
+    try:
+        for h in SEMUA_HALAMAN:
+            page.goto(f"{url}/{h}", wait_until="domcontentloaded")
+            _idle(page)
+            page.wait_for_timeout(1500)
+            if h == "progres":
+                tick = page.locator(".js-plotly-plot .ytick text").filter(has_text="javascript:alert(11)")
+                assert tick.count() >= 1 and PROGRAM_XSS[0] in tick.first.text_content()
+            suntikan = {f.url: f.evaluate(JS_SUNTIKAN) for f in page.frames if not f.is_detached()}
+            assert sum(suntikan.values()) == 0, (h, suntikan)
+            assert page.locator('[data-testid="stException"]').count() == 0, h
+    finally:
+        page.close()
+    assert dialog == [] and keluar == [], (dialog, keluar)
