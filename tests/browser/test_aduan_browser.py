@@ -47,8 +47,8 @@ PROGRAM_XSS = ['<a href="javascript:alert(11)">tautan</a>', '<iframe src="javasc
                '<img src=x onerror=alert(13)>']
 SEMUA_HALAMAN = ("", "pilar", "layanan-desa", "aduan-jalan", "progres", "evaluasi", "data", "metodologi")
 # an element the planted text would create if it were rendered as markup, in any frame
-JS_SUNTIKAN = """() => document.querySelectorAll('img[src="x"], [onerror], iframe[src^="javascript"],
-    a[href^="javascript"]').length"""
+JS_SUNTIKAN = ("() => document.querySelectorAll("
+               "'img[src=\"x\"], [onerror], iframe[src^=\"javascript\"], a[href^=\"javascript\"]').length")
 SCREENSHOTS = ARTEFAK / "screenshots"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
