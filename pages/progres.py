@@ -137,14 +137,17 @@ st.subheader(teks("prg_kurva_satu", b))
 satu = pilihan_url(teks("prg_pilih_program", b), "program", status["id_program"].tolist(),
                    format_func=lambda i: f"{i} · {dipilih.set_index('id_program').at[i, 'nama']}")
 bulanan = progres_bulanan(pp, dipilih[dipilih["id_program"] == satu], sampai=periode)
-satu_kurva = bulanan.melt(id_vars="periode", value_vars=["target_persen", "realisasi_persen"], var_name="seri",
-                          value_name="persen")
-satu_kurva["seri"] = satu_kurva["seri"].map({"target_persen": teks("target", b),
-                                             "realisasi_persen": teks("realisasi", b)})
-f = px.line(satu_kurva, x="periode", y="persen", color="seri", markers=True, range_y=[0, 102],
-            labels={"periode": teks("periode", b), "persen": "%", "seri": ""})
-f.update_layout(separators=PEMISAH, height=300, margin={"t": 20})
-grafik(f)
+if bulanan.empty:  # the programme's first report comes after the chosen month
+    st.info(teks("prg_belum_ada_laporan", b).format(periode=nama_periode(periode, b)))
+else:
+    satu_kurva = bulanan.melt(id_vars="periode", value_vars=["target_persen", "realisasi_persen"], var_name="seri",
+                              value_name="persen")
+    satu_kurva["seri"] = satu_kurva["seri"].map({"target_persen": teks("target", b),
+                                                 "realisasi_persen": teks("realisasi", b)})
+    f = px.line(satu_kurva, x="periode", y="persen", color="seri", markers=True, range_y=[0, 102],
+                labels={"periode": teks("periode", b), "persen": "%", "seri": ""})
+    f.update_layout(separators=PEMISAH, height=300, margin={"t": 20})
+    grafik(f)
 
 st.subheader(teks("prg_semua_program", b))
 ekspor_s, tampil_s = tabel_status(status, b, np_)

@@ -268,3 +268,10 @@ def test_sel_kosong_tampil_kosong_bukan_none():
                                {"status": nama_status("id")})
     assert t.to_numpy().tolist() == [["Selesai", ""], ["", "Bappeda"]]
     assert e["Status"].isna().tolist() == [False, True]   # the export keeps a missing value missing
+
+
+def test_posisi_sebelum_laporan_pertama_kosong_bukan_galat():
+    # A's first report is 2026-01: up to 2025-07 nothing was reported (the page's single-programme curve
+    # at an earlier position); an explicit range the wrong way round is still refused above
+    g = progres_bulanan(LAPORAN_ABC, _program(), sampai="2025-07")
+    assert g.empty and {"dilaporkan", "sumber"} <= set(g.columns)

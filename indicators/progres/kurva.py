@@ -39,12 +39,16 @@ def progres_bulanan(progres: pd.DataFrame, program: pd.DataFrame | None = None,
     else:
         ids = sorted(pp["id_program"].unique())
     semua = daftar_periode(pp) if len(pp) else []
+    dari_diminta = bool(dari)
     dari = periksa_periode(dari, "dari") if dari else (semua[0] if semua else None)
     sampai = periksa_periode(sampai, "sampai") if sampai else (semua[-1] if semua else None)
     if dari is None or sampai is None or not ids:
         return pd.DataFrame(columns=[*KOLOM_PROGRES, "dilaporkan", "sumber"])
     if sampai < dari:
-        raise ValueError(f"sampai ({sampai}) sebelum dari ({dari})")
+        if dari_diminta:
+            raise ValueError(f"sampai ({sampai}) sebelum dari ({dari})")
+        # the first report is after ``sampai``: nothing was reported up to that month
+        return pd.DataFrame(columns=[*KOLOM_PROGRES, "dilaporkan", "sumber"])
     bulan = [ke_periode(n) for n in range(nomor_bulan(dari), nomor_bulan(sampai) + 1)]
     kolom = ["target_persen", "realisasi_persen", "realisasi_anggaran"]
     pp = pp[pp["periode"] <= sampai].sort_values(["id_program", "periode"], kind="stable")
