@@ -37,8 +37,7 @@ def _jalankan(fungsi, apa: str, *args, **kwargs) -> None:
         st.rerun()
 
 
-def _tabel_akun() -> pd.DataFrame:
-    a = g.daftar_akun()
+def _tabel_akun(a: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         teks("kol_id", b): a["id"], teks("kol_nama", b): a["nama"],
         teks("kol_peran", b): [label_peran(r, b) for r in a["peran"]],
@@ -58,7 +57,7 @@ t_pengguna, t_audit = st.tabs([teks("admin_pengguna", b), teks("admin_audit", b)
 with t_pengguna:
     daftar = g.daftar_akun()
     if len(daftar):
-        st.dataframe(_tabel_akun(), hide_index=True, width="stretch")
+        st.dataframe(_tabel_akun(daftar), hide_index=True, width="stretch")
     else:
         st.info(teks("admin_belum_ada", b))
     kiri, kanan = st.columns(2)

@@ -73,7 +73,7 @@ st.markdown(teks("eva_beda_indeks", b).format(
     komposit=angka(h.indeks_komposit, 1, b), n=len(kerangka.untuk_tingkat("kabupaten").indikator),
     tautan=f"/metodologi#{ANKER_INDEKS_CAPAIAN}"))
 st.page_link("pages/metodologi.py", label=teks("eva_metodologi", b), icon=":material/menu_book:")
-peran_, catat = peran(), pencatat()
+catat = pencatat()
 
 
 def _berkas(jenis: str):

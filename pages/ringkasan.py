@@ -23,7 +23,6 @@ from pages._bersama import (
     kepala,
     kode_kabupaten,
     pencatat,
-    peran,
     peta,
     pilihan_url,
     unduh,
@@ -113,7 +112,7 @@ with st.expander(teks("rk_semua_kecamatan", b)):
     unduh(ekspor, f"indeks_kecamatan_{kode}_{periode}", periode=periode,
           geometri=geometri_wilayah("kecamatan", teks("rk_kode", b)))
 
-g, peran_, catat = gudang(), peran(), pencatat()
+g, catat = gudang(), pencatat()
 
 
 def _pdf() -> bytes:  # built only when clicked; every export is audited
