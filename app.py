@@ -4,7 +4,7 @@ import streamlit as st
 from indicators.akses.peran import boleh_halaman
 from indicators.dasar.label import teks
 from indicators.dasar.log import atur_log
-from pages._bersama import jalankan_halaman, pilih_bahasa
+from pages._bersama import gaya, jalankan_halaman, pilih_bahasa
 from pages._masuk import panel_masuk
 
 # (label key, file, URL path); the first page is the default at "/"
@@ -22,6 +22,7 @@ HALAMAN = [
 
 atur_log()  # imports, exports and refused uploads to stderr (no personal data)
 st.set_page_config(page_title="Dasbor Kabupaten Cerdas", layout="wide", initial_sidebar_state="expanded")
+gaya()  # pages/gaya.css: no cut text at 1366 px, print without the sidebar
 bahasa = pilih_bahasa()
 peran = panel_masuk(bahasa).peran  # sign-in in the sidebar; publik until signed in
 # only the pages the viewer's role may open are registered (data/peran.yaml `halaman`)

@@ -92,6 +92,14 @@ def pilih_bahasa() -> str:
     return b
 
 
+_GAYA = Path(__file__).with_name("gaya.css")
+
+
+def gaya() -> None:
+    """The dashboard's stylesheet (pages/gaya.css: layout at 1366 px, print), once per run, taking no space."""
+    st.html(f"<style>{_GAYA.read_text(encoding='utf-8')}</style>")
+
+
 def jalankan_halaman(navigasi) -> None:
     """Run the page chosen by st.navigation; an error in it is logged in full (traceback, page, a short
     code) and the viewer sees one sentence in their language with that code — no paths, no internals.
