@@ -5,10 +5,14 @@ Pages stay thin: read settings and filters here, call ``indicators``, draw.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import functools
 import logging
 import runpy
 import sys
+import threading
 import uuid
+import weakref
 from pathlib import Path
 
 import pandas as pd
@@ -148,6 +152,41 @@ def pencatat():
     return catat
 
 
+def _salin(x):
+    """What a cache hands out: DataFrames and Series as shallow copies (pandas copy-on-write: a change
+    made by the caller copies the column it touches and never reaches the cached object), containers and
+    dataclasses copied around them; anything else (figures, maps, numbers, text) as it is."""
+    if isinstance(x, (pd.DataFrame, pd.Series)):
+        return x.copy(deep=False)
+    if isinstance(x, dict):
+        return {k: _salin(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)) and not hasattr(x, "_fields"):
+        return type(x)(_salin(v) for v in x)
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        baru = copy.copy(x)
+        for f in dataclasses.fields(x):
+            object.__setattr__(baru, f.name, _salin(getattr(x, f.name)))
+        return baru
+    return x
+
+
+def simpan(max_entries: int):
+    """Cache a page's derived results (tables, figures, scores) as objects, shared by every session:
+    ``st.cache_data`` pickles and unpickles its value on every read, which cost up to a third of a rerun
+    (a plotly figure is re-validated while unpickled: ~0,1 s each; py-spy, issue 16). Keys are the
+    arguments, as with cache_data: a function that depends on the role takes it as an argument.
+    Values are read-only: every read gets :func:`_salin`'s copy."""
+    def hias(fn):
+        tersimpan = st.cache_resource(show_spinner=False, max_entries=max_entries)(fn)
+
+        @functools.wraps(fn)
+        def baca(*args, **kwargs):
+            return _salin(tersimpan(*args, **kwargs))
+        baca.clear = tersimpan.clear
+        return baca
+    return hias
+
+
 @st.cache_resource(show_spinner="Menyiapkan gudang data…")
 def _gudang(path: str, kode: str) -> Gudang:
     return Gudang.bawaan()
@@ -163,7 +202,7 @@ def gudang() -> Gudang:
         st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@simpan(64)
 def _baca(path: str, versi: int, dataset: str, peran_: str) -> pd.DataFrame:
     # the role is part of the cache key: st.cache_data is shared by every user of the server
     return privasi.lindungi(gudang().baca(dataset), dataset, peran_)
@@ -175,7 +214,7 @@ def data(dataset: str) -> pd.DataFrame:
     return _baca(str(g.path), g.versi(), dataset, peran())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _aduan_siap(path: str, versi: int, peran_: str, kode: str) -> pd.DataFrame:
     from indicators.aduan import siapan
     return siapan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode)
@@ -208,23 +247,67 @@ def peta(fig) -> None:
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True})
 
 
+class _KomponenLeaflet:
+    """Stands in for streamlit-folium's component function: in this thread's capture mode it keeps the
+    arguments st_folium built (the map rendered to HTML and script) instead of drawing."""
+
+    def __init__(self, asli):
+        self.asli, self.lokal = asli, threading.local()
+
+    def __call__(self, **argumen):
+        tangkap = getattr(self.lokal, "tangkap", None)
+        if tangkap is None:
+            return self.asli(**argumen)
+        tangkap.update(argumen)
+        return argumen.get("default")
+
+
+_RENDER_LEAFLET: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_RENDER_KUNCI = threading.Lock()
+
+
+def argumen_leaflet(m, kunci: str, tinggi: int, klik: bool) -> dict:
+    """The component arguments st_folium makes of map ``m`` (its HTML, script, bounds), built once per map
+    object and call site and reused on every later run: rendering a folium map costs 0,3–1 s (Jinja
+    templates compiled per layer), and the pages keep their maps in ``st.cache_resource``, so the object,
+    and with it this entry, lives exactly as long as that cache entry."""
+    import streamlit_folium
+    from streamlit_folium import st_folium
+
+    komponen = streamlit_folium._component_func
+    if not isinstance(komponen, _KomponenLeaflet):  # once per process (this module may be imported twice)
+        komponen = streamlit_folium._component_func = _KomponenLeaflet(komponen)
+    sebut = (kunci, tinggi, klik)
+    with _RENDER_KUNCI:
+        ada = _RENDER_LEAFLET.get(m, {}).get(sebut)
+    if ada is not None:
+        return ada
+    komponen.lokal.tangkap = argumen = {}
+    try:  # streamlit-folium renames the map's variables while rendering it, in place: render a copy
+        st_folium(copy.deepcopy(m), key=kunci, height=tinggi, use_container_width=True,
+                  returned_objects=["last_active_drawing"] if klik else [])
+    finally:
+        komponen.lokal.tangkap = None
+    with _RENDER_KUNCI:
+        _RENDER_LEAFLET.setdefault(m, {})[sebut] = argumen
+    return argumen
+
+
 def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | None:
     """Draw a Leaflet map built by ``indicators.tampilan.peta_lapisan`` (offline assets at /app/static).
 
+    The map is rendered to HTML once per map object (:func:`argumen_leaflet`); later runs only send it.
     With ``klik`` the map reports clicks: returns the ``kode_wilayah`` of a region just clicked (once per
     click; None otherwise), for the page to select it as if chosen from its list.
     """
-    from streamlit_folium import st_folium
-
     from indicators.tampilan.leaflet import aset_terpasang
 
     if not aset_terpasang():
         st.warning(teks("peta_aset_hilang", bahasa()), icon=":material/map:")
         return None
-    # streamlit-folium renames the map's variables while rendering it, in place: a map kept in a cache
-    # would break on its second use, so each run draws a copy
-    hasil = st_folium(copy.deepcopy(m), key=kunci, height=tinggi, use_container_width=True,
-                      returned_objects=["last_active_drawing"] if klik else [])
+    argumen = argumen_leaflet(m, kunci, tinggi, klik)
+    import streamlit_folium
+    hasil = streamlit_folium._component_func.asli(**argumen)
     if not klik:
         return None
     fitur = (hasil or {}).get("last_active_drawing") or {}

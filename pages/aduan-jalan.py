@@ -34,6 +34,7 @@ from pages._bersama import (
     peta,
     peta_leaflet,
     pilihan_url,
+    simpan,
     unduh,
 )
 
@@ -42,20 +43,20 @@ KOLOM_TABEL = ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_r
                "dukungan", "kanal", "deskripsi", "pelapor_nama", "pelapor_telepon"]
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _siap(path: str, versi: int, peran_: str, kode: str):
     # data() protects the rows for this role; the role is part of this key as well
     # with a stored road network, complaints without road fields take them from the nearest segment
     return aduan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode, ruas=data("ruas_jalan"))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _dasar(path: str, versi: int, peran_: str, kode: str) -> tuple[str, list[str], list[str]]:
     siap = _siap(path, versi, peran_, kode)
     return siap.attrs["kini"], aduan.opsi_periode(siap), aduan.opsi_posisi(siap)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@simpan(32)
 def _hasil(path, versi, peran_, kode, saringan: tuple, b: str) -> dict:
     df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(**dict(saringan)))
     if df.empty:
@@ -88,7 +89,7 @@ def _peta(path, versi, peran_, kode, saringan: tuple, tampil: str, warna: str, b
             int((df["titik_masalah"] != "").sum()))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@simpan(16)
 def _eskalasi(path, versi, peran_, kode, periode: str):
     df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(periode=periode))
     df = df[df["status_jalan"].astype(str) == aduan_eskalasi.kewenangan_eskalasi()]

@@ -12,7 +12,7 @@ from indicators.progres.masukan import JENIS, STATUS, akhir_periode, daftar_peri
 from indicators.progres.status import jadwal, ringkasan_per, status_program
 from indicators.progres.tabel import nama_jenis, nama_status, susun_tabel, tabel_status
 from indicators.skor.kerangka import muat_kerangka
-from pages._bersama import data, grafik, gudang, kepala, multi_url, pilihan_url, unduh
+from pages._bersama import data, grafik, gudang, kepala, multi_url, pilihan_url, simpan, unduh
 
 b = kepala("halaman_progres", ["program", "program_progres"])
 prog, pp = data("program"), data("program_progres")
@@ -23,7 +23,7 @@ WARNA = {"terlambat": "#c0392b", "tanpa_laporan": "#7f8c8d", "sesuai": "#2e86c1"
          "selesai": "#1e8449", "belum_mulai": "#bdc3c7"}
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@simpan(32)
 def _hitung(path: str, versi: int, periode: str, pilar: tuple, opd: tuple, jenis: tuple):
     """Filtered programmes, their status and the S-curve; cached until the next import."""
     p = saring_program(data("program"), pilar, opd, jenis)

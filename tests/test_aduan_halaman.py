@@ -156,10 +156,12 @@ def test_tidak_ada_nomor_telepon_di_halaman():
 
 
 def test_setiap_cache_halaman_berkunci_peran():
-    # st.cache_data is shared by every user of the server: each cached function takes the role
+    # st.cache_data, cache_resource and pages._bersama.simpan are shared by every user: each cached function
+    # takes the role
     pohon = ast.parse((AKAR / HALAMAN).read_text(encoding="utf-8"))
+    jenis = ("cache_data", "cache_resource", "simpan(")
     cache = [f for f in pohon.body if isinstance(f, ast.FunctionDef)
-             and any("cache_data" in ast.unparse(d) or "cache_resource" in ast.unparse(d) for d in f.decorator_list)]
+             and any(k in ast.unparse(d) for d in f.decorator_list for k in jenis)]
     assert len(cache) >= 4
     for f in cache:
         assert "peran_" in [a.arg for a in f.args.args], f.name
