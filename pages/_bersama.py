@@ -97,11 +97,15 @@ def pilih_bahasa() -> str:
 
 
 _GAYA = Path(__file__).with_name("gaya.css")
+_CETAK = Path(__file__).with_name("cetak.js")
 
 
 def gaya() -> None:
-    """The dashboard's stylesheet (pages/gaya.css: layout at 1366 px, print), once per run, taking no space."""
+    """The dashboard's stylesheet (pages/gaya.css: layout at 1366 px, print) and its print helper
+    (pages/cetak.js: the screen's width for the print, the maps copied for paper), once per run,
+    taking no space (the script's element is hidden by gaya.css)."""
     st.html(f"<style>{_GAYA.read_text(encoding='utf-8')}</style>")
+    st.html(f'<script id="dasbor-cetak">{_CETAK.read_text(encoding="utf-8")}</script>', unsafe_allow_javascript=True)
 
 
 def jalankan_halaman(navigasi) -> None:
