@@ -10,9 +10,7 @@ import functools
 import logging
 import runpy
 import sys
-import threading
 import uuid
-import weakref
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +24,7 @@ from indicators.dasar.teks_aman import markdown_aman
 from indicators.data.gudang import Gudang
 from indicators.laporan import ekspor
 from indicators.wilayah.daftar import nama_wilayah
+from pages import _gambar
 
 _log = logging.getLogger("indicators.halaman")
 _APLIKASI = (Path(__file__).resolve().parents[1] / "app.py").resolve()
@@ -248,59 +247,13 @@ def kepala(kunci_judul: str, dataset: list[str]) -> str:
 
 def peta(fig) -> None:
     """Draw a map built by ``indicators.tampilan.peta`` (plotly, no tile server: works offline)."""
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True})
-
-
-class _KomponenLeaflet:
-    """Stands in for streamlit-folium's component function: in this thread's capture mode it keeps the
-    arguments st_folium built (the map rendered to HTML and script) instead of drawing."""
-
-    def __init__(self, asli):
-        self.asli, self.lokal = asli, threading.local()
-
-    def __call__(self, **argumen):
-        tangkap = getattr(self.lokal, "tangkap", None)
-        if tangkap is None:
-            return self.asli(**argumen)
-        tangkap.update(argumen)
-        return argumen.get("default")
-
-
-_RENDER_LEAFLET: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_RENDER_KUNCI = threading.Lock()
-
-
-def argumen_leaflet(m, kunci: str, tinggi: int, klik: bool) -> dict:
-    """The component arguments st_folium makes of map ``m`` (its HTML, script, bounds), built once per map
-    object and call site and reused on every later run: rendering a folium map costs 0,3–1 s (Jinja
-    templates compiled per layer), and the pages keep their maps in ``st.cache_resource``, so the object,
-    and with it this entry, lives exactly as long as that cache entry."""
-    import streamlit_folium
-    from streamlit_folium import st_folium
-
-    komponen = streamlit_folium._component_func
-    if not isinstance(komponen, _KomponenLeaflet):  # once per process (this module may be imported twice)
-        komponen = streamlit_folium._component_func = _KomponenLeaflet(komponen)
-    sebut = (kunci, tinggi, klik)
-    with _RENDER_KUNCI:
-        ada = _RENDER_LEAFLET.get(m, {}).get(sebut)
-    if ada is not None:
-        return ada
-    komponen.lokal.tangkap = argumen = {}
-    try:  # streamlit-folium renames the map's variables while rendering it, in place: render a copy
-        st_folium(copy.deepcopy(m), key=kunci, height=tinggi, use_container_width=True,
-                  returned_objects=["last_active_drawing"] if klik else [])
-    finally:
-        komponen.lokal.tangkap = None
-    with _RENDER_KUNCI:
-        _RENDER_LEAFLET.setdefault(m, {})[sebut] = argumen
-    return argumen
+    st.plotly_chart(_gambar.figur_tetap(fig), width="stretch", config={"displaylogo": False, "scrollZoom": True})
 
 
 def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | None:
     """Draw a Leaflet map built by ``indicators.tampilan.peta_lapisan`` (offline assets at /app/static).
 
-    The map is rendered to HTML once per map object (:func:`argumen_leaflet`); later runs only send it.
+    The map is rendered to HTML once per map object (:func:`pages._gambar.argumen_leaflet`); later runs only send it.
     With ``klik`` the map reports clicks: returns the ``kode_wilayah`` of a region just clicked (once per
     click; None otherwise), for the page to select it as if chosen from its list.
     """
@@ -309,9 +262,7 @@ def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | 
     if not aset_terpasang():
         st.warning(teks("peta_aset_hilang", bahasa()), icon=":material/map:")
         return None
-    argumen = argumen_leaflet(m, kunci, tinggi, klik)
-    import streamlit_folium
-    hasil = streamlit_folium._component_func.asli(**argumen)
+    hasil = _gambar.gambar_leaflet(m, kunci, tinggi, klik)
     if not klik:
         return None
     fitur = (hasil or {}).get("last_active_drawing") or {}
@@ -326,7 +277,7 @@ def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | 
 
 
 def grafik(fig) -> None:
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    st.plotly_chart(_gambar.figur_tetap(fig), width="stretch", config={"displaylogo": False})
 
 
 def unduh(df: pd.DataFrame, nama: str, dataset: str | None = None, periode: str | None = None,
