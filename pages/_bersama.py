@@ -205,6 +205,9 @@ def kepala(kunci_judul: str, dataset: list[str]) -> str:
 
 def peta(fig) -> None:
     """Draw a map built by ``indicators.tampilan.peta`` (plotly, no tile server: works offline)."""
+    from indicators.tampilan.rapi import rapikan
+
+    rapikan(fig, bahasa())  # numbers and months in the reader's language
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True})
 
 
@@ -239,6 +242,10 @@ def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | 
 
 
 def grafik(fig) -> None:
+    """Draw a plotly figure, its numbers and months in the reader's language (``indicators.tampilan.rapi``)."""
+    from indicators.tampilan.rapi import rapikan
+
+    rapikan(fig, bahasa())
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
 
 

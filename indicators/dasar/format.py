@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from indicators.dasar.waktu import ke_lokal, zona
 
@@ -97,6 +97,16 @@ def format_selisih(x, bahasa: str = "id", desimal: int = 1) -> str:
     if s.lstrip("-").strip("0,.") == "":
         return angka(0, desimal, bahasa)
     return s if s.startswith("-") else "+" + s
+
+
+def pemisah_plotly(bahasa: str = "id") -> str:
+    """Plotly's ``separators`` layout value (decimal, then thousands) as :func:`angka` writes them.
+
+    >>> pemisah_plotly("id"), pemisah_plotly("en")
+    (',.', '.,')
+    """
+    lokal = _lokal(bahasa)
+    return get_decimal_symbol(lokal) + get_group_symbol(lokal)
 
 
 def daftar(butir, bahasa: str = "id") -> str:

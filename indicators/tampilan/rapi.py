@@ -1,0 +1,43 @@
+"""The last step of every figure the pages draw (``pages._bersama.grafik/peta``): numbers and months
+in the reader's language, through :mod:`indicators.dasar.format`.
+
+- ``separators``: plotly's d3 number formats (ticks, hovers) write the reader's decimal and thousands
+  separators (",." in Indonesian);
+- months: a trace whose x or y are ``YYYY-MM`` periods would be read by plotly as dates and written in
+  English ("Oct 2024", "Oct 1, 2024" in the hover); the periods become the formatter's month names on
+  a categorical axis kept in time order, so ticks and hovers say "Oktober 2024".
+
+>>> import plotly.graph_objects as go
+>>> f = rapikan(go.Figure(go.Scatter(x=["2024-11", "2024-10"], y=[1.5, 2])), "id")
+>>> f.layout.separators, f.data[0].x, f.layout.xaxis.categoryarray
+(',.', ('November 2024', 'Oktober 2024'), ('Oktober 2024', 'November 2024'))
+"""
+from __future__ import annotations
+
+import re
+
+from indicators.dasar.format import nama_periode, pemisah_plotly
+
+_PERIODE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def _periode(nilai) -> bool:
+    return nilai is not None and len(nilai) > 0 and all(isinstance(v, str) and _PERIODE.match(v) for v in nilai)
+
+
+def rapikan(fig, bahasa: str):
+    """``fig`` with the reader's separators and month names (changed in place, returned)."""
+    fig.update_layout(separators=pemisah_plotly(bahasa))
+    sumbu: dict[str, set[str]] = {}
+    for t in fig.data:
+        for ax in ("x", "y"):
+            nilai = getattr(t, ax, None) if ax in t else None
+            if not _periode(nilai):
+                continue
+            setattr(t, ax, [nama_periode(v, bahasa) for v in nilai])
+            nama = (getattr(t, f"{ax}axis", None) or ax).replace(ax, f"{ax}axis", 1)
+            sumbu.setdefault(nama, set()).update(nilai)
+    for nama, periode in sumbu.items():
+        fig.update_layout({nama: {"type": "category", "categoryorder": "array",
+                                  "categoryarray": [nama_periode(p, bahasa) for p in sorted(periode)]}})
+    return fig
