@@ -14,7 +14,7 @@ import streamlit as st
 
 from indicators.akses import privasi
 from indicators.dasar.format import angka, waktu
-from indicators.dasar.label import teks
+from indicators.dasar.label import nama_dataset, teks
 from indicators.dasar.pengaturan import ambil
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.data import impor, pemetaan, skema
@@ -35,9 +35,7 @@ demo = g.dataset_demo()
 
 
 def _nama_dataset(d: str) -> str:
-    """A dataset as readers name it ("Profil desa"), never its internal key."""
-    n = teks(f"data_nama_{d}", b)
-    return n[:1].upper() + n[1:]
+    return nama_dataset(d, b)
 
 
 def _tabel(df: pd.DataFrame, judul: dict | None = None, desimal: dict | None = None, **kw) -> None:

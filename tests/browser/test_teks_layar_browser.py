@@ -10,8 +10,9 @@ the test gathers what is on screen:
   accessible ``<table>`` for screen readers, but only of the rows in view, so the cells are read from
   the page's own websocket instead: every ``ForwardMsg`` the server sends is decoded with Streamlit's
   protobuf classes and each dataframe's Arrow payload rendered the way the grid shows it (a text cell as
-  is, a pandas Styler's display values as formatted, a missing one as "None", a float/integer/datetime column in the grid's own English format, which is
-  a finding by itself: numbers reach the grid as text written by ``indicators.dasar.format``);
+  is, a pandas Styler's display values as formatted, a missing one as "None" or the table's placeholder,
+  a float/integer/datetime column in the grid's own English format, which is a finding by itself:
+  numbers reach the grid as text (or Styler display values) written by ``indicators.dasar.format``);
 - plotly: the hover box of a few points of each figure (mouse over them), and from each figure's data
   the hover templates, hover texts, custom data and tick texts; the layout's ``separators`` (",." in
   Indonesian) and date axes without the formatter's tick texts (plotly writes "Oct 2024").
@@ -27,18 +28,20 @@ import time
 
 import pytest
 
-from .conftest import SIDEBAR, browser_unavailable_reason, masuk_browser, on_ci, tambah_akun
+from .conftest import ARTEFAK, SIDEBAR, browser_unavailable_reason, masuk_browser, on_ci, tambah_akun
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
     pytest.skip(_reason, allow_module_level=True)
+
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402  (after the skip: may be absent)
 
 pytestmark = pytest.mark.browser
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 EXCEPTION = '[data-testid="stException"]'
-LAYAR = "/tmp/teks"   # screenshots to look at (not asserted)
+LAYAR = ARTEFAK / "screenshots" / "teks"   # full-page screenshots to look at (not asserted)
 
 HALAMAN_ID = ["/", "/pilar", "/layanan-desa", "/aduan-jalan", "/progres", "/evaluasi", "/data", "/metodologi"]
 HALAMAN_EN = ["/", "/aduan-jalan", "/data"]
@@ -118,7 +121,9 @@ JS_TEKS = """() => {
         ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
     for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n.nodeValue);
     // a placeholder shows only while the field is empty
-    for (const e of akar.querySelectorAll('input[placeholder], textarea[placeholder]')) if (!e.value) out.push(e.placeholder);
+    for (const e of akar.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+      if (!e.value) out.push(e.placeholder);
+    }
   }
   return out;
 }"""
@@ -157,7 +162,8 @@ def _tunggu_gambar(page, batas_s: float = 45) -> None:
     akhir = time.monotonic() + batas_s
     while time.monotonic() < akhir:
         n, digambar = page.evaluate("""() => { const p = [...document.querySelectorAll('.js-plotly-plot')];
-            return [p.length, p.filter(g => g.querySelector('.trace path, .trace text, canvas, .hm image')).length]; }""")
+            return [p.length,
+                    p.filter(g => g.querySelector('.trace path, .trace text, canvas, .hm image')).length]; }""")
         if n and digambar == n:
             return
         page.wait_for_timeout(300)
@@ -173,13 +179,12 @@ def _hover(page) -> list[str]:
             try:
                 t.scroll_into_view_if_needed(timeout=2000)
                 kotak = t.bounding_box()
-                if not kotak or kotak["width"] * kotak["height"] == 0 and kotak["width"] + kotak["height"] == 0:
-                    continue
-                page.mouse.move(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
-                page.wait_for_timeout(150)
-                out += gd.locator(".hoverlayer text").all_text_contents()
-            except Exception:  # noqa: BLE001  (a point hidden or redrawn: the next one is tried)
-                continue
+                if kotak:
+                    page.mouse.move(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
+                    page.wait_for_timeout(150)
+                    out += gd.locator(".hoverlayer text").all_text_contents()
+            except PlaywrightError:   # a point hidden or redrawn meanwhile: the next one is tried
+                pass
         page.mouse.move(0, 0)
     return out
 
@@ -204,13 +209,14 @@ def _tabel_dari_websocket(pesan: list[bytes]) -> tuple[list[str], list[tuple[str
     import json
 
     import pyarrow as pa
+    from google.protobuf.message import DecodeError
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     teks, temuan_grid = [], []
     for b in pesan:
         try:
             m = ForwardMsg.FromString(b)
-        except Exception:  # noqa: BLE001  (not a ForwardMsg)
+        except DecodeError:   # not a ForwardMsg
             continue
         if m.WhichOneof("type") != "delta" or m.delta.WhichOneof("type") != "new_element":
             continue
@@ -265,8 +271,6 @@ def _buka(context, url: str):
 
 
 def _periksa(page, pesan, bahasa: str, nama: str) -> list[str]:
-    import os
-
     internal = _nama_internal()
     teks, plot = _kumpulkan(page)
     sel, grid = _tabel_dari_websocket(pesan)
@@ -279,8 +283,8 @@ def _periksa(page, pesan, bahasa: str, nama: str) -> list[str]:
             t.append((aturan + " tanpa ticktext dari formatter", nilai))
     if page.locator(EXCEPTION).count():
         t.append(("exception", page.locator(EXCEPTION).first.inner_text()[:300]))
-    os.makedirs(LAYAR, exist_ok=True)
-    page.screenshot(path=f"{LAYAR}/{nama}.png", full_page=True)
+    LAYAR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(LAYAR / f"{nama}.png"), full_page=True)
     return [f"{a}: {s[:160]!r}" for a, s in dict.fromkeys(t)]
 
 
