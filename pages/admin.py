@@ -9,7 +9,7 @@ import streamlit as st
 from indicators.akses import akun
 from indicators.akses.peran import boleh_halaman, daftar_peran, label_peran
 from indicators.dasar.format import waktu
-from indicators.dasar.label import teks
+from indicators.dasar.label import nama_dataset, teks
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.dasar.waktu import zona
 from indicators.data import skema
@@ -67,7 +67,8 @@ with t_pengguna:
         nama = st.text_input(teks("admin_nama", b), key="admin_nama")
         peran_baru = st.selectbox(teks("admin_peran", b), PERAN, index=PERAN.index("petugas"), key="admin_peran",
                                   format_func=lambda r: label_peran(r, b))
-        tugas = st.multiselect(teks("admin_dataset", b), DATASET, key="admin_tugas", placeholder="–")
+        tugas = st.multiselect(teks("admin_dataset", b), DATASET, key="admin_tugas", placeholder="–",
+                               format_func=lambda d: nama_dataset(d, b))
         sandi = st.text_input(teks("admin_sandi", b), type="password", key="admin_sandi", autocomplete="new-password")
         ulang = st.text_input(teks("admin_sandi_ulang", b), type="password", key="admin_ulang",
                               autocomplete="new-password")
@@ -86,7 +87,7 @@ with t_pengguna:
                 peran_ubah = st.selectbox(teks("admin_peran", b), PERAN, index=PERAN.index(r["peran"]),
                                           key=f"admin_ubah_peran_{siapa}", format_func=lambda x: label_peran(x, b))
                 tugas_ubah = st.multiselect(teks("admin_dataset", b), DATASET, key=f"admin_ubah_tugas_{siapa}",
-                                            placeholder="–",
+                                            placeholder="–", format_func=lambda d: nama_dataset(d, b),
                                             default=[d for d in str(r["dataset"] or "").split(",") if d in DATASET])
                 if st.form_submit_button(teks("admin_simpan", b), type="primary"):
                     _jalankan(akun.ubah_peran, siapa, siapa, peran_ubah, dataset=tuple(tugas_ubah))

@@ -64,6 +64,9 @@ BULAN_INGGRIS = re.compile(r"\b(May|Aug|Oct|Dec|January|February|March|June|July
 # Streamlit's own widget texts in English, and words of the importer that leaked through untranslated
 INGGRIS_WIDGET = re.compile(r"\b(Select all|Upload|Browse files|Drag and drop|Choose an option|Choose options|"
                             r"No results|Clear all|exact|fuzzy|unmatched)\b")
+# The data dictionary (Data page) lists each dataset's columns by the name a file must use: legitimately
+# internal names. Its "Kolom" column (label kol_kolom) is not checked for them.
+KOLOM_BERKAS = {"Kolom", "Column"}
 KUNCI_DALAM_KURUNG = re.compile(r"\(([a-z_]+\.[a-z_.]+)\)")       # (ringkasan.target)
 
 
@@ -238,6 +241,8 @@ def _tabel_dari_websocket(pesan: list[bytes]) -> tuple[list[str], list[tuple[str
                 continue
             label = (konfig.get(str(k)) or {}).get("label") or str(k)
             teks.append(label)
+            if label in KOLOM_BERKAS:   # the data dictionary's column names: the headers a file must carry
+                continue
             tipe = df[k].dtype.kind
             for v in df[k].tolist():
                 s, t = _sel_grid(v, tipe, kosong)
