@@ -65,8 +65,9 @@ BULAN_INGGRIS = re.compile(r"\b(May|Aug|Oct|Dec|January|February|March|June|July
 INGGRIS_WIDGET = re.compile(r"\b(Select all|Upload|Browse files|Drag and drop|Choose an option|Choose options|"
                             r"No results|Clear all|exact|fuzzy|unmatched)\b")
 # The data dictionary (Data page) lists each dataset's columns by the name a file must use: legitimately
-# internal names. Its "Kolom" column (label kol_kolom) is not checked for them.
-KOLOM_BERKAS = {"Kolom", "Column"}
+# internal names. Its "Kolom" and "Tipe" columns (labels kol_kolom, kol_tipe: a column's name and its
+# declared type, e.g. kode_wilayah) are not checked for them.
+KOLOM_BERKAS = {"Kolom", "Column", "Tipe", "Type"}
 KUNCI_DALAM_KURUNG = re.compile(r"\(([a-z_]+\.[a-z_.]+)\)")       # (ringkasan.target)
 
 
