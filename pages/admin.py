@@ -41,7 +41,8 @@ def _tabel_akun(a: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         teks("kol_id", b): a["id"], teks("kol_nama", b): a["nama"],
         teks("kol_peran", b): [label_peran(r, b) for r in a["peran"]],
-        teks("admin_dataset", b): a["dataset"].fillna("").replace("", "–"),
+        teks("admin_dataset", b): [", ".join(teks("semua", b) if d == "*" else nama_dataset(d, b)
+                                             for d in str(x).split(",") if d) or "–" for x in a["dataset"].fillna("")],
         teks("admin_status", b): [teks("admin_aktif_ya" if x else "admin_aktif_tidak", b) for x in a["aktif"]],
         teks("kol_gagal", b): a["gagal"].fillna(0).astype(int).astype(str),
         teks("kol_terkunci_sampai", b): [waktu(t, kode, b) for t in a["terkunci_sampai"]],
@@ -105,6 +106,8 @@ with t_audit:
     log_ = g.log_audit()
     tampil = log_.assign(waktu=[waktu(t, kode, b) for t in log_["waktu"]]).fillna("")
     tampil = tampil[[k for k in ("waktu", "peristiwa", "pengguna", "peran", "dataset", "detail") if k in tampil]]
+    if "dataset" in tampil:   # datasets by their readers' names (other records, e.g. the briefing, as written)
+        tampil = tampil.assign(dataset=[nama_dataset(d, b) if d else "" for d in tampil["dataset"]])
     st.dataframe(tampil.rename(columns=lambda k: ekspor.judul_kolom(k, b)), hide_index=True, width="stretch")
     catat = pencatat()
 
