@@ -80,9 +80,14 @@ def waktu(t, kode_wilayah: str, bahasa: str = "id") -> str:
     return f"{tanggal(lokal, bahasa)} {jam} {zona(kode_wilayah).label}"
 
 
-def nama_periode(periode: str, bahasa: str = "id") -> str:
-    """A ``YYYY-MM`` period as month and year."""
-    return format_date(pd.Timestamp(periode + "-01").date(), format="LLLL y", locale=_lokal(bahasa))
+def nama_periode(periode: str, bahasa: str = "id", singkat: bool = False) -> str:
+    """A ``YYYY-MM`` period as month and year; ``singkat``: the month abbreviated (axis ticks).
+
+    >>> nama_periode("2025-10", singkat=True), nama_periode("2025-05", "en", singkat=True)
+    ('Okt 2025', 'May 2025')
+    """
+    pola = "LLL y" if singkat else "LLLL y"
+    return format_date(pd.Timestamp(periode + "-01").date(), format=pola, locale=_lokal(bahasa))
 
 
 def format_selisih(x, bahasa: str = "id", desimal: int = 1) -> str:

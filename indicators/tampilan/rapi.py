@@ -5,12 +5,12 @@ in the reader's language, through :mod:`indicators.dasar.format`.
   separators (",." in Indonesian);
 - months: a trace whose x or y are ``YYYY-MM`` periods would be read by plotly as dates and written in
   English ("Oct 2024", "Oct 1, 2024" in the hover); the periods become the formatter's month names on
-  a categorical axis kept in time order, so ticks and hovers say "Oktober 2024".
+  a categorical axis kept in time order, so hovers say "Oktober 2024" and the (thinned) ticks "Okt 2024".
 
 >>> import plotly.graph_objects as go
 >>> f = rapikan(go.Figure(go.Scatter(x=["2024-11", "2024-10"], y=[1.5, 2])), "id")
->>> f.layout.separators, f.data[0].x, f.layout.xaxis.categoryarray
-(',.', ('November 2024', 'Oktober 2024'), ('Oktober 2024', 'November 2024'))
+>>> f.layout.separators, f.data[0].x, f.layout.xaxis.categoryarray, f.layout.xaxis.ticktext
+(',.', ('November 2024', 'Oktober 2024'), ('Oktober 2024', 'November 2024'), ('Okt 2024', 'Nov 2024'))
 """
 from __future__ import annotations
 
@@ -38,6 +38,13 @@ def rapikan(fig, bahasa: str):
             nama = (getattr(t, f"{ax}axis", None) or ax).replace(ax, f"{ax}axis", 1)
             sumbu.setdefault(nama, set()).update(nilai)
     for nama, periode in sumbu.items():
+        urut = sorted(periode)
+        # at most ~8 ticks, abbreviated ("Okt 2025"), as plotly spaces date ticks: every month written out
+        # would be turned on its side and run into the legend
+        langkah = next(k for k in (1, 2, 3, 6, 12, 24, 60) if len(urut) / k <= 8 or k == 60)
+        tanda = urut[::langkah]
         fig.update_layout({nama: {"type": "category", "categoryorder": "array",
-                                  "categoryarray": [nama_periode(p, bahasa) for p in sorted(periode)]}})
+                                  "categoryarray": [nama_periode(p, bahasa) for p in urut],
+                                  "tickmode": "array", "tickvals": [nama_periode(p, bahasa) for p in tanda],
+                                  "ticktext": [nama_periode(p, bahasa, singkat=True) for p in tanda]}})
     return fig
