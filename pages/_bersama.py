@@ -247,7 +247,8 @@ def kepala(kunci_judul: str, dataset: list[str]) -> str:
 
 def peta(fig) -> None:
     """Draw a map built by ``indicators.tampilan.peta`` (plotly, no tile server: works offline)."""
-    st.plotly_chart(_gambar.figur_tetap(fig), width="stretch", config={"displaylogo": False, "scrollZoom": True})
+    st.plotly_chart(_gambar.figur_tetap(fig, bahasa()), width="stretch",
+                    config={"displaylogo": False, "scrollZoom": True})  # numbers and months in the reader's language
 
 
 def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | None:
@@ -277,7 +278,8 @@ def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | 
 
 
 def grafik(fig) -> None:
-    st.plotly_chart(_gambar.figur_tetap(fig), width="stretch", config={"displaylogo": False})
+    """Draw a plotly figure, its numbers and months in the reader's language (``indicators.tampilan.rapi``)."""
+    st.plotly_chart(_gambar.figur_tetap(fig, bahasa()), width="stretch", config={"displaylogo": False})
 
 
 def unduh(df: pd.DataFrame, nama: str, dataset: str | None = None, periode: str | None = None,

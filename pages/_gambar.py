@@ -66,7 +66,7 @@ def gambar_leaflet(m, kunci: str, tinggi: int, klik: bool):
     return streamlit_folium._component_func.asli(**argumen)
 
 
-_DICT_FIGUR: dict[int, tuple] = {}  # id(figure) → (weak reference, dict): plotly figures are unhashable
+_DICT_FIGUR: dict[tuple, tuple] = {}  # (id(figure), language) → (weak reference, dict): plotly figures are unhashable
 
 
 class _FigurTetap(go.Figure):
@@ -79,15 +79,20 @@ class _FigurTetap(go.Figure):
         return self._isi
 
 
-def figur_tetap(fig):
-    """``fig`` for st.plotly_chart with its dict made once per figure object: plotly's ``to_dict`` deep-
-    copies the whole figure on every run (a kecamatan map: ~12 ms and a third of the rerun's copying),
-    and figures cached by :func:`simpan` are the same object run after run. Streamlit only reads the dict."""
+def figur_tetap(fig, bahasa: str):
+    """``fig`` for st.plotly_chart, finished in the reader's language (:func:`indicators.tampilan.rapi.
+    rapikan`: separators, month names), its dict made once per figure object and language: plotly's
+    ``to_dict`` deep-copies the whole figure on every run (a kecamatan map: ~12 ms and a third of the
+    rerun's copying), and figures cached by :func:`simpan` are the same object run after run. The figure
+    itself is not changed; Streamlit only reads the dict."""
+    from indicators.tampilan.rapi import rapikan
+
+    kunci = (id(fig), bahasa)
     with _RENDER_KUNCI:
-        ref, isi = _DICT_FIGUR.get(id(fig), (None, None))
+        ref, isi = _DICT_FIGUR.get(kunci, (None, None))
     if ref is None or ref() is not fig:
-        isi = fig.to_dict()
+        isi = rapikan(fig.to_dict(), bahasa)
         with _RENDER_KUNCI:
-            _DICT_FIGUR[id(fig)] = (weakref.ref(fig), isi)
-        weakref.finalize(fig, _DICT_FIGUR.pop, id(fig), None)  # forgotten with the figure
+            _DICT_FIGUR[kunci] = (weakref.ref(fig), isi)
+        weakref.finalize(fig, _DICT_FIGUR.pop, kunci, None)  # forgotten with the figure
     return _FigurTetap(isi)

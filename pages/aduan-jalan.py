@@ -17,8 +17,10 @@ from indicators.dasar.format import angka, nama_periode, persen, tanggal
 from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.laporan import eskalasi as paket_eskalasi
+from indicators.laporan.ekspor import judul_kolom
 from indicators.tampilan import grafik_aduan as gr
 from indicators.tampilan import peta_lapisan
+from indicators.tampilan.tabel import tabel_layar
 from indicators.wilayah.batas import batas
 from indicators.wilayah.daftar import daftar_wilayah, nama_wilayah
 from pages._bersama import (
@@ -123,8 +125,9 @@ def _label_periode(p: str, b: str) -> str:
 
 
 def _tabel(df, b: str, **kw) -> None:
-    df = df.round({k: 1 for k in df.columns if df[k].dtype.kind == "f"})
-    st.dataframe(df.rename(columns=aturan.judul_kolom(df.columns, b)), hide_index=True, width="stretch", **kw)
+    # every cell through the one formatter (decimal comma, dates in words), headers from the labels
+    st.dataframe(tabel_layar(df, b, aturan.judul_kolom(df.columns, b), kode_wilayah=kode_kabupaten()),
+                 hide_index=True, width="stretch", **kw)
 
 
 b = kepala("halaman_aduan_jalan", ["aduan_jalan", "aduan_jalan_riwayat", "ruas_jalan"])
@@ -253,7 +256,8 @@ if len(mutu):
     n_mutu = int(tabel["catatan_mutu"].notna().sum())
     if n_mutu:
         st.warning(teks("aduan_catatan_mutu", b).format(n=angka(n_mutu, 0, b)), icon=":material/flag:")
-st.dataframe(tabel, hide_index=True, width="stretch", height=360)
+st.dataframe(tabel_layar(tabel, b, {k: judul_kolom(k, b) for k in tabel.columns}, kode_wilayah=kode),
+             hide_index=True, width="stretch", height=360)
 unduh(tabel, "aduan_jalan", dataset="aduan_jalan", periode=periode,  # exactly the filtered view
       saringan={k: v for k, v in s.sebagai_tuple() if k != "periode"},
       geometri=geometri_titik("aduan_jalan", "id_aduan"))

@@ -70,6 +70,7 @@ k = _skor.kerangka()
 daftar = _skor.daftar_periode()
 tidak_cukup = teks("rk_data_tidak_cukup", b)
 SEMUA = "semua"
+LANGKAH_BOBOT = [i / 4 for i in range(13)]  # what-if weights 0–3 in steps of 0.25 (as _skor.bobot_dari_url rounds)
 
 # --- what to look at (every choice in the URL) ----------------------------------------------------
 c = st.columns([1.25, 1, 1.4, 1.4, 2])
@@ -312,9 +313,10 @@ def uji_bobot() -> None:
     kol = st.columns(6)
     for i, (id_, label) in enumerate(geser):
         kunci = f"w_{id_}"
-        if kunci not in st.session_state:
-            st.session_state[kunci] = float(bobot.get(id_, bobot_awal[id_]))
-        bobot[id_] = kol[i % 6].slider(label, 0.0, 3.0, step=0.25, key=kunci)
+        if kunci not in st.session_state:   # a framework weight off the 0.25 grid snaps to the nearest step
+            st.session_state[kunci] = min(LANGKAH_BOBOT, key=lambda w: abs(w - float(bobot.get(id_, bobot_awal[id_]))))
+        # a select_slider: its marks are written by the one formatter ("1,25"), which st.slider cannot do
+        bobot[id_] = kol[i % 6].select_slider(label, LANGKAH_BOBOT, key=kunci, format_func=lambda w: angka(w, 2, b))
     beda = {i: w for i, w in bobot.items() if w != bobot_awal.get(i)}
     if beda:
         st.query_params["bobot"] = _skor.bobot_ke_url(beda)

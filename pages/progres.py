@@ -104,10 +104,16 @@ with k[1]:
     grafik(_status_per("opd", teks("prg_ringkasan_opd", b)))
 j = jadwal(status)
 j = j.assign(status=j["status"].map(status_nama), label=(j["id_program"] + " · " + j["nama"]).map(aman_html),
-             opd=j["opd"].map(aman_html))
+             opd=j["opd"].map(aman_html),
+             # months by the one formatter (plotly's own date hover is English: "Jan 2022")
+             jangka=[f"{nama_periode(f'{m_.year}-01', b)} – {nama_periode(f'{s_.year}-12', b)}"
+                     for m_, s_ in zip(j["mulai"], j["selesai"], strict=True)])
 f = px.timeline(j, x_start="mulai", x_end="selesai", y="label", color="status", title=teks("prg_jadwal", b),
                 color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
-                hover_data={"opd": True, "label": False}, labels={"label": "", "status": ""})
+                hover_data={"opd": True, "jangka": True, "label": False, "mulai": False, "selesai": False},
+                labels={"label": "", "status": "", "opd": teks("prg_kol_opd", b), "jangka": teks("prg_jadwal", b)})
+tahun = list(range(int(j["mulai"].dt.year.min()), int(j["selesai"].dt.year.max()) + 2)) if len(j) else []
+f.update_xaxes(tickvals=[f"{y}-01-01" for y in tahun], ticktext=[str(y) for y in tahun])  # years: no month names
 f.add_vline(x=akhir_periode(periode), line_dash="dash", line_color="#555")
 f.update_yaxes(autorange="reversed")
 f.update_layout(separators=PEMISAH, height=max(360, 22 * len(j) + 140),

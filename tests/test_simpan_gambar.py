@@ -29,6 +29,19 @@ def test_salin_tidak_merusak_cache():
 
 def test_figur_tetap_sama_dengan_figur():
     fig = px.bar(x=["a", "b"], y=[1, 2], title="Judul")
-    tetap = _gambar.figur_tetap(fig)
-    assert json.loads(pio.to_json(tetap.to_dict(), validate=False)) == json.loads(fig.to_json())
-    assert _gambar.figur_tetap(fig).to_dict() is tetap.to_dict()   # made once per figure object
+    tetap = _gambar.figur_tetap(fig, "id")
+    harap = json.loads(fig.to_json())
+    harap["layout"]["separators"] = ",."                            # the reader's separators, nothing else
+    assert json.loads(pio.to_json(tetap.to_dict(), validate=False)) == harap
+    assert _gambar.figur_tetap(fig, "id").to_dict() is tetap.to_dict()   # made once per figure object
+
+
+def test_figur_tetap_per_bahasa_tanpa_mengubah_figur():
+    """One cached figure serves both languages: each gets its own months, the figure keeps its periods."""
+    fig = px.line(x=["2024-10", "2024-11"], y=[1, 2])
+    indo = _gambar.figur_tetap(fig, "id").to_dict()
+    ingg = _gambar.figur_tetap(fig, "en").to_dict()
+    assert list(indo["data"][0]["x"]) == ["Oktober 2024", "November 2024"]
+    assert list(ingg["data"][0]["x"]) == ["October 2024", "November 2024"]
+    assert indo["layout"]["separators"] == ",." and ingg["layout"]["separators"] == ".,"
+    assert tuple(fig.data[0].x) == ("2024-10", "2024-11") and fig.layout.separators is None
