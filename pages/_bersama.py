@@ -18,9 +18,10 @@ import streamlit as st
 
 from indicators.akses import akun, privasi
 from indicators.akses.akun import Pengguna
+from indicators.dasar.format import angka
 from indicators.dasar.label import BAHASA, teks
 from indicators.dasar.pengaturan import ambil, path_gudang
-from indicators.dasar.teks_aman import markdown_aman
+from indicators.dasar.teks_aman import markdown_aman, teks_css
 from indicators.data.gudang import Gudang
 from indicators.laporan import ekspor
 from indicators.wilayah.daftar import nama_wilayah
@@ -105,6 +106,23 @@ def gaya() -> None:
     taking no space (the script's element is hidden by gaya.css)."""
     st.html(f"<style>{_GAYA.read_text(encoding='utf-8')}</style>")
     st.html(f'<script id="dasbor-cetak">{_CETAK.read_text(encoding="utf-8")}</script>', unsafe_allow_javascript=True)
+
+
+def unggah(label: str, kunci: str, jenis: list[str]):
+    """``st.file_uploader`` with its own texts (the button, the size limit and file types) in the reader's
+    language: Streamlit writes them in English only, so this uploader's copy is written over them by CSS
+    (scoped to its key). The limit shown is the ``batas_unggah_mb`` setting the app enforces."""
+    b = bahasa()
+    akar = f'.st-key-{kunci} [data-testid="stFileUploaderDropzone"]'
+    tombol = teks_css(teks("st_unggah_tombol", b))
+    batas = teks_css(teks("st_unggah_batas", b).format(mb=angka(ambil("batas_unggah_mb")),
+                                                        jenis=", ".join(j.upper() for j in jenis)))
+    st.html(f"<style>{akar} button [data-testid='stMarkdownContainer'] p {{font-size: 0}}"
+            f"{akar} button [data-testid='stMarkdownContainer'] p::after {{content: {tombol}; font-size: 0.875rem}}"
+            f"{akar} [data-testid='stFileUploaderDropzoneInstructions'] span {{font-size: 0}}"
+            f"{akar} [data-testid='stFileUploaderDropzoneInstructions'] span::after "
+            f"{{content: {batas}; font-size: 0.875rem}}</style>")
+    return st.file_uploader(label, type=jenis, key=kunci)
 
 
 def jalankan_halaman(navigasi) -> None:
@@ -383,7 +401,9 @@ def multi_url(label: str, kunci: str, opsi: list, format_func=str, wadah=None) -
         st.session_state[kunci] = [o for o in opsi if str(o) in dari_url.split(",")] if dari_url else []
     else:
         st.session_state[kunci] = [o for o in st.session_state[kunci] if o in opsi]
-    nilai = wadah.multiselect(label, opsi, key=kunci, format_func=format_func, placeholder=teks("semua", bahasa()))
+    # no "Select all" option: Streamlit writes it in English only, and an empty choice already means all
+    nilai = wadah.multiselect(label, opsi, key=kunci, format_func=format_func, placeholder=teks("semua", bahasa()),
+                              select_all=False)
     if pertama:
         return nilai
     if nilai:

@@ -69,7 +69,7 @@ with t_pengguna:
         peran_baru = st.selectbox(teks("admin_peran", b), PERAN, index=PERAN.index("petugas"), key="admin_peran",
                                   format_func=lambda r: label_peran(r, b))
         tugas = st.multiselect(teks("admin_dataset", b), DATASET, key="admin_tugas", placeholder="–",
-                               format_func=lambda d: nama_dataset(d, b))
+                               select_all=False, format_func=lambda d: nama_dataset(d, b))
         sandi = st.text_input(teks("admin_sandi", b), type="password", key="admin_sandi", autocomplete="new-password")
         ulang = st.text_input(teks("admin_sandi_ulang", b), type="password", key="admin_ulang",
                               autocomplete="new-password")
@@ -88,7 +88,8 @@ with t_pengguna:
                 peran_ubah = st.selectbox(teks("admin_peran", b), PERAN, index=PERAN.index(r["peran"]),
                                           key=f"admin_ubah_peran_{siapa}", format_func=lambda x: label_peran(x, b))
                 tugas_ubah = st.multiselect(teks("admin_dataset", b), DATASET, key=f"admin_ubah_tugas_{siapa}",
-                                            placeholder="–", format_func=lambda d: nama_dataset(d, b),
+                                            placeholder="–", select_all=False,  # its "Select all" is English-only
+                                            format_func=lambda d: nama_dataset(d, b),
                                             default=[d for d in str(r["dataset"] or "").split(",") if d in DATASET])
                 if st.form_submit_button(teks("admin_simpan", b), type="primary"):
                     _jalankan(akun.ubah_peran, siapa, siapa, peran_ubah, dataset=tuple(tugas_ubah))

@@ -22,7 +22,7 @@ from indicators.laporan import ekspor, templat
 from indicators.tampilan.tabel import tabel_layar
 from indicators.wilayah.batas import berkas_aktif
 from indicators.wilayah.daftar import daftar_wilayah
-from pages._bersama import grafik, gudang, kepala, kode_kabupaten, pengguna, peran, peta
+from pages._bersama import grafik, gudang, kepala, kode_kabupaten, pengguna, peran, peta, unggah
 
 log = logging.getLogger(__name__)
 b = kepala("halaman_data", list(skema.muat_skema()))
@@ -223,7 +223,7 @@ with t_unggah:
         st.warning(teks("data_tanpa_tugas", b))
     else:
         st.caption(teks("data_unggah_bantuan", b).format(mb=ambil("batas_unggah_mb")))
-        berkas = st.file_uploader(teks("data_berkas_tabel", b), type=["csv", "xlsx"], key="unggah")
+        berkas = unggah(teks("data_berkas_tabel", b), "unggah", ["csv", "xlsx"])
     if "_hasil_impor" in st.session_state:
         st.success(st.session_state.pop("_hasil_impor"))
     if berkas is not None:
@@ -331,8 +331,7 @@ with t_batas:
             st.rerun()
     unggah_batas = tingkat_pilih = None
     if u.boleh("simpan_batas"):
-        unggah_batas = st.file_uploader(teks("data_berkas_batas", b), type=["geojson", "json", "gpkg", "zip"],
-                                        key="unggah_batas")
+        unggah_batas = unggah(teks("data_berkas_batas", b), "unggah_batas", ["geojson", "json", "gpkg", "zip"])
         tingkat_pilih = st.radio(teks("data_tingkat", b), ["", "desa", "kecamatan"], horizontal=True,
                                  key="tingkat_batas",
                                  format_func=lambda t: t if t else teks("data_tingkat_otomatis", b))

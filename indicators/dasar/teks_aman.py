@@ -37,3 +37,15 @@ def aman_html(s) -> str:
     if s is None or s is pd.NA or (isinstance(s, float) and math.isnan(s)):
         return ""
     return "".join(_ENTITAS.get(c, c) for c in str(s))
+
+
+def teks_css(s) -> str:
+    """``s`` as a CSS string literal (for ``content:``): every character outside letters, digits, space
+    and plain punctuation written as a CSS escape, so no quote, backslash, ``<`` or line break can end
+    the string or the ``<style>`` element it sits in.
+
+    >>> teks_css('Pilih "berkas" </style>')
+    '"Pilih \\\\22 berkas\\\\22  \\\\3c /style\\\\3e "'
+    """
+    aman = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;!?()-/•–")
+    return '"' + "".join(c if c in aman else f"\\{ord(c):x} " for c in str(s)) + '"'
