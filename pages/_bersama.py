@@ -5,6 +5,8 @@ Pages stay thin: read settings and filters here, call ``indicators``, draw.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import functools
 import logging
 import runpy
 import sys
@@ -22,6 +24,7 @@ from indicators.dasar.teks_aman import markdown_aman
 from indicators.data.gudang import Gudang
 from indicators.laporan import ekspor
 from indicators.wilayah.daftar import nama_wilayah
+from pages import _gambar
 
 _log = logging.getLogger("indicators.halaman")
 _APLIKASI = (Path(__file__).resolve().parents[1] / "app.py").resolve()
@@ -93,11 +96,15 @@ def pilih_bahasa() -> str:
 
 
 _GAYA = Path(__file__).with_name("gaya.css")
+_CETAK = Path(__file__).with_name("cetak.js")
 
 
 def gaya() -> None:
-    """The dashboard's stylesheet (pages/gaya.css: layout at 1366 px, print), once per run, taking no space."""
+    """The dashboard's stylesheet (pages/gaya.css: layout at 1366 px, print) and its print helper
+    (pages/cetak.js: the screen's width for the print, the maps copied for paper), once per run,
+    taking no space (the script's element is hidden by gaya.css)."""
     st.html(f"<style>{_GAYA.read_text(encoding='utf-8')}</style>")
+    st.html(f'<script id="dasbor-cetak">{_CETAK.read_text(encoding="utf-8")}</script>', unsafe_allow_javascript=True)
 
 
 def jalankan_halaman(navigasi) -> None:
@@ -148,6 +155,41 @@ def pencatat():
     return catat
 
 
+def _salin(x):
+    """What a cache hands out: DataFrames and Series as shallow copies (pandas copy-on-write: a change
+    made by the caller copies the column it touches and never reaches the cached object), containers and
+    dataclasses copied around them; anything else (figures, maps, numbers, text) as it is."""
+    if isinstance(x, (pd.DataFrame, pd.Series)):
+        return x.copy(deep=False)
+    if isinstance(x, dict):
+        return {k: _salin(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)) and not hasattr(x, "_fields"):
+        return type(x)(_salin(v) for v in x)
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        baru = copy.copy(x)
+        for f in dataclasses.fields(x):
+            object.__setattr__(baru, f.name, _salin(getattr(x, f.name)))
+        return baru
+    return x
+
+
+def simpan(max_entries: int):
+    """Cache a page's derived results (tables, figures, scores) as objects, shared by every session:
+    ``st.cache_data`` pickles and unpickles its value on every read, which cost up to a third of a rerun
+    (a plotly figure is re-validated while unpickled: ~0,1 s each; py-spy, issue 16). Keys are the
+    arguments, as with cache_data: a function that depends on the role takes it as an argument.
+    Values are read-only: every read gets :func:`_salin`'s copy."""
+    def hias(fn):
+        tersimpan = st.cache_resource(show_spinner=False, max_entries=max_entries)(fn)
+
+        @functools.wraps(fn)
+        def baca(*args, **kwargs):
+            return _salin(tersimpan(*args, **kwargs))
+        baca.clear = tersimpan.clear
+        return baca
+    return hias
+
+
 @st.cache_resource(show_spinner="Menyiapkan gudang data…")
 def _gudang(path: str, kode: str) -> Gudang:
     return Gudang.bawaan()
@@ -163,7 +205,7 @@ def gudang() -> Gudang:
         st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@simpan(64)
 def _baca(path: str, versi: int, dataset: str, peran_: str) -> pd.DataFrame:
     # the role is part of the cache key: st.cache_data is shared by every user of the server
     return privasi.lindungi(gudang().baca(dataset), dataset, peran_)
@@ -175,7 +217,7 @@ def data(dataset: str) -> pd.DataFrame:
     return _baca(str(g.path), g.versi(), dataset, peran())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _aduan_siap(path: str, versi: int, peran_: str, kode: str) -> pd.DataFrame:
     from indicators.aduan import siapan
     return siapan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode)
@@ -205,26 +247,23 @@ def kepala(kunci_judul: str, dataset: list[str]) -> str:
 
 def peta(fig) -> None:
     """Draw a map built by ``indicators.tampilan.peta`` (plotly, no tile server: works offline)."""
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True})
+    st.plotly_chart(_gambar.figur_tetap(fig, bahasa()), width="stretch",
+                    config={"displaylogo": False, "scrollZoom": True})  # numbers and months in the reader's language
 
 
 def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | None:
     """Draw a Leaflet map built by ``indicators.tampilan.peta_lapisan`` (offline assets at /app/static).
 
+    The map is rendered to HTML once per map object (:func:`pages._gambar.argumen_leaflet`); later runs only send it.
     With ``klik`` the map reports clicks: returns the ``kode_wilayah`` of a region just clicked (once per
     click; None otherwise), for the page to select it as if chosen from its list.
     """
-    from streamlit_folium import st_folium
-
     from indicators.tampilan.leaflet import aset_terpasang
 
     if not aset_terpasang():
         st.warning(teks("peta_aset_hilang", bahasa()), icon=":material/map:")
         return None
-    # streamlit-folium renames the map's variables while rendering it, in place: a map kept in a cache
-    # would break on its second use, so each run draws a copy
-    hasil = st_folium(copy.deepcopy(m), key=kunci, height=tinggi, use_container_width=True,
-                      returned_objects=["last_active_drawing"] if klik else [])
+    hasil = _gambar.gambar_leaflet(m, kunci, tinggi, klik)
     if not klik:
         return None
     fitur = (hasil or {}).get("last_active_drawing") or {}
@@ -239,7 +278,8 @@ def peta_leaflet(m, kunci: str, tinggi: int = 480, klik: bool = False) -> str | 
 
 
 def grafik(fig) -> None:
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    """Draw a plotly figure, its numbers and months in the reader's language (``indicators.tampilan.rapi``)."""
+    st.plotly_chart(_gambar.figur_tetap(fig, bahasa()), width="stretch", config={"displaylogo": False})
 
 
 def unduh(df: pd.DataFrame, nama: str, dataset: str | None = None, periode: str | None = None,

@@ -48,7 +48,7 @@ from indicators.skor.normalisasi import NORMALISASI
 from indicators.skor.perlakuan import NAMA_IMPUTASI, NAMA_PERLAKUAN, PERLAKUAN
 from indicators.skor.pipeline import bahan_imputasi
 from indicators.wilayah.daftar import daftar_wilayah
-from pages._bersama import data, gudang, kode_kabupaten, peran, pilihan_url
+from pages._bersama import data, gudang, kode_kabupaten, peran, pilihan_url, simpan
 
 
 class Konteks(NamedTuple):
@@ -135,7 +135,7 @@ def _bahan(ktx: tuple, tingkat: str, periode: str, p: PengaturanSkor, k: Kerangk
     return {}
 
 
-@st.cache_data(show_spinner=False, max_entries=160)
+@simpan(160)
 def _nilai(ktx: tuple, tingkat: str, periode: str) -> tuple[pd.DataFrame, tuple]:
     ktx = Konteks(*ktx)
     catatan: list = []
@@ -143,7 +143,7 @@ def _nilai(ktx: tuple, tingkat: str, periode: str) -> tuple[pd.DataFrame, tuple]
     return x, tuple(catatan)
 
 
-@st.cache_data(show_spinner=False, max_entries=400)
+@simpan(400)
 def _hasil(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagian: str | None) -> HasilSkor:
     x, catatan = _nilai(ktx, tingkat, periode)
     k = bagian_kerangka(kerangka(Konteks(*ktx)), bagian)
@@ -158,7 +158,7 @@ def _hasil(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagian: str |
     return h
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@simpan(64)
 def _ketidakpastian(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagian: str | None,
                     n: int, seed: int) -> HasilKetidakpastian:
     x, _ = _nilai(ktx, tingkat, periode)
@@ -168,7 +168,7 @@ def _ketidakpastian(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagi
                           **_bahan(ktx, tingkat, periode, p, k))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@simpan(64)
 def _sensitivitas(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagian: str | None,
                   n_sobol: int, seed: int) -> pd.DataFrame:
     x, _ = _nilai(ktx, tingkat, periode)
@@ -178,7 +178,7 @@ def _sensitivitas(ktx: tuple, tingkat: str, periode: str, setelan: tuple, bagian
                         **_bahan(ktx, tingkat, periode, p, k))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@simpan(64)
 def _hapus_pilar(ktx: tuple, tingkat: str, periode: str, setelan: tuple):
     x, _ = _nilai(ktx, tingkat, periode)
     k = kerangka(Konteks(*ktx))
@@ -186,12 +186,12 @@ def _hapus_pilar(ktx: tuple, tingkat: str, periode: str, setelan: tuple):
     return hapus_pilar(x, k, tingkat, p, **_bahan(ktx, tingkat, periode, p, k))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@simpan(32)
 def _koherensi(ktx: tuple, tingkat: str, periode: str, setelan: tuple):
     return koherensi(_hasil(ktx, tingkat, periode, setelan, None))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@simpan(64)
 def _tren(ktx: tuple, tingkat: str, periode: tuple, setelan: tuple, ukuran: str, jenis: str) -> pd.DataFrame:
     """One measure of every unit over several months: columns ``periode`` and one per unit."""
     baris = {}
@@ -203,12 +203,12 @@ def _tren(ktx: tuple, tingkat: str, periode: tuple, setelan: tuple, ukuran: str,
     return pd.DataFrame(baris).T.rename_axis("periode")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _daftar_periode(ktx: tuple) -> list[str]:
     return periode_data(semua_data())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _aduan_siap(ktx: tuple) -> pd.DataFrame | None:
     from indicators.aduan import siapan as aduan
 
@@ -218,7 +218,7 @@ def _aduan_siap(ktx: tuple) -> pd.DataFrame | None:
     return aduan.siapkan(a, data("aduan_jalan_riwayat"), Konteks(*ktx).kode, ruas=data("ruas_jalan"))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@simpan(32)
 def _ringkasan(ktx: tuple, periode: str) -> Ringkasan:
     return susun_ringkasan(semua_data(), kerangka(Konteks(*ktx)), Konteks(*ktx).kode, periode,
                            hasil_fn=lambda t, p: _hasil(ktx, t, p, BAWAAN.kunci(), None),

@@ -9,7 +9,7 @@ import streamlit as st
 from indicators.akses import akun
 from indicators.akses.peran import boleh_halaman, daftar_peran, label_peran
 from indicators.dasar.format import waktu
-from indicators.dasar.label import teks
+from indicators.dasar.label import nama_dataset, teks
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.dasar.waktu import zona
 from indicators.data import skema
@@ -41,7 +41,8 @@ def _tabel_akun(a: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         teks("kol_id", b): a["id"], teks("kol_nama", b): a["nama"],
         teks("kol_peran", b): [label_peran(r, b) for r in a["peran"]],
-        teks("admin_dataset", b): a["dataset"].fillna("").replace("", "–"),
+        teks("admin_dataset", b): [", ".join(teks("semua", b) if d == "*" else nama_dataset(d, b)
+                                             for d in str(x).split(",") if d) or "–" for x in a["dataset"].fillna("")],
         teks("admin_status", b): [teks("admin_aktif_ya" if x else "admin_aktif_tidak", b) for x in a["aktif"]],
         teks("kol_gagal", b): a["gagal"].fillna(0).astype(int).astype(str),
         teks("kol_terkunci_sampai", b): [waktu(t, kode, b) for t in a["terkunci_sampai"]],
@@ -67,7 +68,8 @@ with t_pengguna:
         nama = st.text_input(teks("admin_nama", b), key="admin_nama")
         peran_baru = st.selectbox(teks("admin_peran", b), PERAN, index=PERAN.index("petugas"), key="admin_peran",
                                   format_func=lambda r: label_peran(r, b))
-        tugas = st.multiselect(teks("admin_dataset", b), DATASET, key="admin_tugas", placeholder="–")
+        tugas = st.multiselect(teks("admin_dataset", b), DATASET, key="admin_tugas", placeholder="–",
+                               format_func=lambda d: nama_dataset(d, b))
         sandi = st.text_input(teks("admin_sandi", b), type="password", key="admin_sandi", autocomplete="new-password")
         ulang = st.text_input(teks("admin_sandi_ulang", b), type="password", key="admin_ulang",
                               autocomplete="new-password")
@@ -86,7 +88,7 @@ with t_pengguna:
                 peran_ubah = st.selectbox(teks("admin_peran", b), PERAN, index=PERAN.index(r["peran"]),
                                           key=f"admin_ubah_peran_{siapa}", format_func=lambda x: label_peran(x, b))
                 tugas_ubah = st.multiselect(teks("admin_dataset", b), DATASET, key=f"admin_ubah_tugas_{siapa}",
-                                            placeholder="–",
+                                            placeholder="–", format_func=lambda d: nama_dataset(d, b),
                                             default=[d for d in str(r["dataset"] or "").split(",") if d in DATASET])
                 if st.form_submit_button(teks("admin_simpan", b), type="primary"):
                     _jalankan(akun.ubah_peran, siapa, siapa, peran_ubah, dataset=tuple(tugas_ubah))
@@ -104,6 +106,8 @@ with t_audit:
     log_ = g.log_audit()
     tampil = log_.assign(waktu=[waktu(t, kode, b) for t in log_["waktu"]]).fillna("")
     tampil = tampil[[k for k in ("waktu", "peristiwa", "pengguna", "peran", "dataset", "detail") if k in tampil]]
+    if "dataset" in tampil:   # datasets by their readers' names (other records, e.g. the briefing, as written)
+        tampil = tampil.assign(dataset=[nama_dataset(d, b) if d else "" for d in tampil["dataset"]])
     st.dataframe(tampil.rename(columns=lambda k: ekspor.judul_kolom(k, b)), hide_index=True, width="stretch")
     catat = pencatat()
 

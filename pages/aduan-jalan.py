@@ -17,8 +17,10 @@ from indicators.dasar.format import angka, nama_periode, persen, tanggal
 from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.laporan import eskalasi as paket_eskalasi
+from indicators.laporan.ekspor import judul_kolom
 from indicators.tampilan import grafik_aduan as gr
 from indicators.tampilan import peta_lapisan
+from indicators.tampilan.tabel import tabel_layar
 from indicators.wilayah.batas import batas
 from indicators.wilayah.daftar import daftar_wilayah, nama_wilayah
 from pages._bersama import (
@@ -34,6 +36,7 @@ from pages._bersama import (
     peta,
     peta_leaflet,
     pilihan_url,
+    simpan,
     unduh,
 )
 
@@ -42,20 +45,20 @@ KOLOM_TABEL = ["id_aduan", "waktu_lapor", "nama_kecamatan", "nama_desa", "nama_r
                "dukungan", "kanal", "deskripsi", "pelapor_nama", "pelapor_telepon"]
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _siap(path: str, versi: int, peran_: str, kode: str):
     # data() protects the rows for this role; the role is part of this key as well
     # with a stored road network, complaints without road fields take them from the nearest segment
     return aduan.siapkan(data("aduan_jalan"), data("aduan_jalan_riwayat"), kode, ruas=data("ruas_jalan"))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _dasar(path: str, versi: int, peran_: str, kode: str) -> tuple[str, list[str], list[str]]:
     siap = _siap(path, versi, peran_, kode)
     return siap.attrs["kini"], aduan.opsi_periode(siap), aduan.opsi_posisi(siap)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@simpan(32)
 def _hasil(path, versi, peran_, kode, saringan: tuple, b: str) -> dict:
     df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(**dict(saringan)))
     if df.empty:
@@ -88,7 +91,7 @@ def _peta(path, versi, peran_, kode, saringan: tuple, tampil: str, warna: str, b
             int((df["titik_masalah"] != "").sum()))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@simpan(16)
 def _eskalasi(path, versi, peran_, kode, periode: str):
     df = aduan.saring(_siap(path, versi, peran_, kode), aduan.Saringan(periode=periode))
     df = df[df["status_jalan"].astype(str) == aduan_eskalasi.kewenangan_eskalasi()]
@@ -122,8 +125,9 @@ def _label_periode(p: str, b: str) -> str:
 
 
 def _tabel(df, b: str, **kw) -> None:
-    df = df.round({k: 1 for k in df.columns if df[k].dtype.kind == "f"})
-    st.dataframe(df.rename(columns=aturan.judul_kolom(df.columns, b)), hide_index=True, width="stretch", **kw)
+    # every cell through the one formatter (decimal comma, dates in words), headers from the labels
+    st.dataframe(tabel_layar(df, b, aturan.judul_kolom(df.columns, b), kode_wilayah=kode_kabupaten()),
+                 hide_index=True, width="stretch", **kw)
 
 
 b = kepala("halaman_aduan_jalan", ["aduan_jalan", "aduan_jalan_riwayat", "ruas_jalan"])
@@ -252,7 +256,8 @@ if len(mutu):
     n_mutu = int(tabel["catatan_mutu"].notna().sum())
     if n_mutu:
         st.warning(teks("aduan_catatan_mutu", b).format(n=angka(n_mutu, 0, b)), icon=":material/flag:")
-st.dataframe(tabel, hide_index=True, width="stretch", height=360)
+st.dataframe(tabel_layar(tabel, b, {k: judul_kolom(k, b) for k in tabel.columns}, kode_wilayah=kode),
+             hide_index=True, width="stretch", height=360)
 unduh(tabel, "aduan_jalan", dataset="aduan_jalan", periode=periode,  # exactly the filtered view
       saringan={k: v for k, v in s.sebagai_tuple() if k != "periode"},
       geometri=geometri_titik("aduan_jalan", "id_aduan"))

@@ -14,11 +14,12 @@ import streamlit as st
 
 from indicators.akses import privasi
 from indicators.dasar.format import angka, waktu
-from indicators.dasar.label import teks
+from indicators.dasar.label import nama_dataset, teks
 from indicators.dasar.pengaturan import ambil
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.data import impor, pemetaan, skema
 from indicators.laporan import ekspor, templat
+from indicators.tampilan.tabel import tabel_layar
 from indicators.wilayah.batas import berkas_aktif
 from indicators.wilayah.daftar import daftar_wilayah
 from pages._bersama import grafik, gudang, kepala, kode_kabupaten, pengguna, peran, peta
@@ -31,8 +32,22 @@ kode = kode_kabupaten()
 status = g.status()["datasets"]
 demo = g.dataset_demo()
 
+
+
+def _nama_dataset(d: str) -> str:
+    return nama_dataset(d, b)
+
+
+def _tabel(df: pd.DataFrame, judul: dict | None = None, desimal: dict | None = None, **kw) -> None:
+    """A table of the store: cells through the one formatter, headers from the labels, datasets by name."""
+    if "dataset" in df:
+        df = df.assign(dataset=df["dataset"].map(_nama_dataset))
+    judul = {k: ekspor.judul_kolom(k, b) for k in df.columns} | (judul or {})
+    st.dataframe(tabel_layar(df, b, judul, desimal, kode_wilayah=kode), hide_index=True, width="stretch", **kw)
+
+
 st.subheader(teks("isi_gudang", b))
-st.dataframe(pd.DataFrame([{teks("dataset", b): k, teks("baris", b): angka(v["rows"], 0, b),
+st.dataframe(pd.DataFrame([{teks("dataset", b): _nama_dataset(k), teks("baris", b): angka(v["rows"], 0, b),
                             teks("data_sumber", b): teks(f"data_sumber_{v['sumber']}", b),
                             teks("data_desa_tercakup", b): (f"{angka(v['villages_covered'], 0, b)}/"
                                                             f"{angka(v['villages_total'], 0, b)}"
@@ -41,13 +56,18 @@ st.dataframe(pd.DataFrame([{teks("dataset", b): k, teks("baris", b): angka(v["ro
                                                     if v["periods"] else "–"),
                             teks("impor_terakhir", b): waktu(v["last_import"], kode, b)}
                            for k, v in status.items()]), hide_index=True, width="stretch")
-jumlah = pd.DataFrame([{"dataset": k, "baris": v["rows"]} for k, v in status.items()])
+jumlah = pd.DataFrame([{"dataset": _nama_dataset(k), "baris": v["rows"]} for k, v in status.items()])
 grafik(px.bar(jumlah, x="dataset", y="baris", log_y=True, title=teks("data_baris_per_dataset", b),
               labels={"dataset": "", "baris": teks("baris", b)}))
 
 t_unggah, t_batas, t_segar, t_riwayat, t_templat = st.tabs(
     [teks(k, b) for k in ("data_tab_unggah", "data_tab_batas", "data_tab_kesegaran", "data_tab_riwayat",
                           "data_tab_templat")])
+
+
+def _batas(v) -> str:
+    """A dictionary's minimum or maximum: whole numbers without decimals, "" when there is none."""
+    return "" if pd.isna(v) else angka(v, 0 if float(v).is_integer() else 2, b)
 
 
 def _label_desa(reg: pd.DataFrame) -> dict[str, str]:
@@ -355,9 +375,8 @@ with t_segar:
                   "bulan_terakhir": "data_kes_terakhir", "bulan_kosong": "data_kes_kosong",
                   "desa_dengan_data": "data_kes_desa_ada", "desa_tanpa_data": "data_kes_desa_tanpa",
                   "desa_bulan_hilang": "data_kes_desa_hilang"}
-    tampil = kes.astype(object).where(kes.notna(), "–").astype(str)  # one type per column for Arrow
-    st.dataframe(tampil.rename(columns={k: teks(v, b) for k, v in nama_kolom.items()}), hide_index=True,
-                 width="stretch")
+    _tabel(kes, {k: teks(v, b) for k, v in nama_kolom.items()},  # counts (float only for their gaps)
+           {"desa_dengan_data": 0, "desa_tanpa_data": 0, "desa_bulan_hilang": 0})
     st.caption(teks("data_kes_tanpa_waktu", b))
     mutu = {d: g.catatan_mutu(d) for d in skema.muat_skema()}
     mutu = {d: m for d, m in mutu.items() if len(m)}
@@ -365,36 +384,35 @@ with t_segar:
     if not mutu:
         st.caption(teks("data_mutu_kosong", b))
     for d, m in mutu.items():
-        with st.expander(teks("data_mutu_dataset", b).format(dataset=d, n=angka(len(m), 0, b))):
-            st.dataframe(m, hide_index=True, width="stretch")
+        with st.expander(teks("data_mutu_dataset", b).format(dataset=_nama_dataset(d), n=angka(len(m), 0, b))):
+            _tabel(m)
     per_desa = [d for d in kes["dataset"] if "kode_wilayah" in skema.skema(d).kolom]
-    pilih = st.selectbox(teks("data_kes_per_desa", b), per_desa, key="kesegaran_dataset")
+    pilih = st.selectbox(teks("data_kes_per_desa", b), per_desa, key="kesegaran_dataset", format_func=_nama_dataset)
     if pilih:
         h = impor.bulan_hilang(g.bulan_per_desa(pilih), kode)
-        st.dataframe(h.rename(columns={"bulan_ada": teks("data_kes_bulan_ada", b),
-                                       "jumlah_hilang": teks("data_kes_jumlah_hilang", b),
-                                       "bulan_hilang": teks("data_kes_daftar_hilang", b),
-                                       "bulan_terakhir": teks("data_kes_terakhir", b)}),
-                     hide_index=True, width="stretch")
+        _tabel(h, {"bulan_ada": teks("data_kes_bulan_ada", b), "jumlah_hilang": teks("data_kes_jumlah_hilang", b),
+                   "bulan_hilang": teks("data_kes_daftar_hilang", b), "bulan_terakhir": teks("data_kes_terakhir", b)})
 
 with t_riwayat:
     riwayat = g.riwayat_impor()
     if not u.boleh("impor"):  # who imported is for officers and admins; the public sees what and when
         riwayat = riwayat.drop(columns=["pengguna"], errors="ignore")
-    st.dataframe(riwayat.assign(waktu=[waktu(t, kode, b) for t in riwayat["waktu"]]), hide_index=True, width="stretch")
+    _tabel(riwayat.assign(waktu=[waktu(t, kode, b) for t in riwayat["waktu"]]),
+           {"baris": teks("baris", b), "sumber": teks("data_sumber", b)})
 
 with t_templat:
     st.caption(teks("data_templat_bantuan", b))
     for nama in skema.muat_skema():
         c0, c1, c2 = st.columns([3, 1, 1])
-        c0.write(f"**{nama}** — {skema.skema(nama).deskripsi[b]}")
+        c0.write(f"**{_nama_dataset(nama)}** · `{nama}` — {skema.skema(nama).deskripsi[b]}")  # the key names the file
         c1.download_button("XLSX", lambda nama=nama: templat.templat_xlsx(nama, kode, b), f"templat_{nama}.xlsx",
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                            key=f"templat-xlsx-{nama}", help=teks("data_templat_xlsx_bantuan", b))
         c2.download_button("CSV", templat.templat_csv(nama), f"templat_{nama}.csv", "text/csv",
                            on_click="ignore", key=f"templat-{nama}", help=teks("data_templat_csv_bantuan", b))
     kamus = skema.kamus_data(b)
-    st.download_button(teks("data_unduh_kamus", b), ekspor.ke_xlsx(kamus, "kamus_data"), "kamus_data.xlsx",
+    st.download_button(teks("data_unduh_kamus", b), ekspor.ke_xlsx(kamus, "kamus_data", bahasa=b), "kamus_data.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                        key="unduh_kamus")
-    st.dataframe(kamus, hide_index=True, width="stretch")
+    # the column names and types are what a file must carry: shown as they are written in it
+    _tabel(kamus.assign(min=[_batas(v) for v in kamus["min"]], max=[_batas(v) for v in kamus["max"]]))

@@ -20,7 +20,19 @@ from indicators.skor import periode_terakhir
 from indicators.skor.kerangka import DIMENSI, muat_kerangka
 from indicators.tampilan.tata import judul_terbungkus
 from indicators.wilayah.daftar import nama_wilayah
-from pages._bersama import data, grafik, gudang, kepala, kode_kabupaten, multi_url, pencatat, peran, pilihan_url, unduh
+from pages._bersama import (
+    data,
+    grafik,
+    gudang,
+    kepala,
+    kode_kabupaten,
+    multi_url,
+    pencatat,
+    peran,
+    pilihan_url,
+    simpan,
+    unduh,
+)
 
 SEMUA = list(skema.muat_skema())
 b = kepala("halaman_evaluasi", SEMUA)
@@ -30,7 +42,7 @@ np_, nd = {p.id: p.nama[b] for p in kerangka.pilar}, nama_dimensi(atur, b)
 PEMISAH = {"id": ",.", "en": ".,"}[b]
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@simpan(16)
 def _evaluasi(path: str, versi: int, kode: str, periode: str, bobot: tuple, peran_: str,
               berkas: tuple) -> HasilEvaluasi:
     """The whole evaluation, cached per store version, period, weights, role and settings files."""

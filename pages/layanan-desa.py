@@ -33,6 +33,7 @@ from pages._bersama import (
     peta,
     peta_leaflet,
     pilihan_url,
+    simpan,
     unduh,
 )
 
@@ -43,7 +44,7 @@ def _data() -> dict:
     return {n: data(n) for n in layanan.DATASET}
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@simpan(4)
 def _dasar(path: str, versi: int, peran_: str, kode: str) -> dict:
     d = _data()
     ada = any(len(d[n]) for n in layanan.DATASET_WAKTU)
@@ -51,14 +52,14 @@ def _dasar(path: str, versi: int, peran_: str, kode: str) -> dict:
             "jenis": sorted(set(d["layanan_permohonan"]["jenis_layanan"].dropna().astype(str)))}
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _turunan(path: str, versi: int, peran_: str, kode: str, nama_: str) -> pd.DataFrame:
     """Every row of a dataset with the core's derived columns (all periods)."""
     d = _data()
     return layanan.turunan(d, nama_, kode, layanan.periode_data(d))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@simpan(4)
 def _mutu_dasar(path: str, versi: int, peran_: str, kode: str) -> dict:
     """The data-quality flags and the months missing per village (all periods)."""
     d = _data()
@@ -68,17 +69,17 @@ def _mutu_dasar(path: str, versi: int, peran_: str, kode: str) -> dict:
             "jenis_per_id": pd.Series(m["jenis_layanan"].astype(str).to_numpy(), index=m["id_permohonan"].astype(str))}
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@simpan(16)
 def _inti(path, versi, peran_, kode, periode: str, jendela: int, jenis: tuple) -> layanan_bagian.Inti:
     return layanan_bagian.hitung_inti(_data(), kode, layanan.Saringan(periode, jendela, jenis))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@simpan(8)
 def _status_situs(path, versi, peran_, kode, periode: str) -> pd.DataFrame:
     return layanan_situs.status_situs(_data(), kode, periode)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@simpan(16)
 def _keteraturan(path, versi, peran_, kode, periode: str, jendela: int, tingkat: str) -> pd.DataFrame:
     n = max(int(layanan.deklarasi()["bulan_tren"]), jendela)
     return layanan_ronda.keteraturan_bulanan(_data(), kode, tingkat, layanan.daftar_bulan(periode, n))

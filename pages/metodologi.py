@@ -11,11 +11,12 @@ import plotly.express as px
 import streamlit as st
 
 from indicators.dasar.format import angka, nama_periode, persen
-from indicators.dasar.label import teks
+from indicators.dasar.label import nama_dataset, teks
 from indicators.dasar.teks_aman import markdown_aman
 from indicators.data.skema import muat_skema
 from indicators.evaluasi.indeks import ANKER_INDEKS_CAPAIAN
 from indicators.evaluasi.pengaturan import muat_pengaturan as pengaturan_evaluasi
+from indicators.laporan.ekspor import judul_kolom
 from indicators.skor import PengaturanKetidakpastian
 from indicators.skor.agregasi import NAMA_AGREGASI, RUMUS_AGREGASI
 from indicators.skor.koherensi import BATAS_P, BATAS_REDUNDAN
@@ -88,6 +89,7 @@ kolom = {"pilar_nama": (teks("rk_pilar", b), None), "elemen_nama": (teks("rk_ele
          "tingkat": (teks("rk_m_tingkat_tersedia", b), None), "frekuensi": (teks("rk_m_frekuensi", b), None),
          "per": (teks("rk_m_penyebut_kolom", b), None), "bobot": (teks("rk_m_bobot", b), 2)}
 kolom |= {f"bobot_efektif_{t}": (teks("rk_m_bobot_efektif", b).format(tingkat=teks(t, b)), 2) for t in TINGKAT}
+tabel["sumber"] = [nama_dataset(d, b) if isinstance(d, str) else d for d in tabel["sumber"]]  # names, not keys
 e_kat, t_kat = tabel_tampil(tabel, kolom, b, kosong="–")
 pilih_pilar = multi_url(teks("rk_pilar", b), "mpilar", list(nama_pilar), format_func=nama_pilar.get)
 saring = tabel["pilar"].isin(pilih_pilar).to_numpy() if pilih_pilar else np.ones(len(tabel), bool)
@@ -143,7 +145,8 @@ st.caption(teks("rk_m_penyebut_ket", b))
 pakai = {n: [i.nama[b] for i in k.indikator if i.per and i.per["penyebut"] == n] for n in k.penyebut}
 st.dataframe(pd.DataFrame({
     teks("rk_m_penyebut_kolom", b): [d["nama"][b] for d in k.penyebut.values()],
-    teks("rk_m_penyebut_asal", b): [f"{d['dataset']}.{d['jumlah']}" if "dataset" in d else d["register"]
+    teks("rk_m_penyebut_asal", b): [f"{nama_dataset(d['dataset'], b)}: {judul_kolom(d['jumlah'], b)}" if "dataset" in d
+                                    else d["register"]
                                     for d in k.penyebut.values()],
     teks("rk_m_penyebut_dipakai", b): [", ".join(pakai[n]) or "–" for n in k.penyebut]}), hide_index=True,
     width="stretch")

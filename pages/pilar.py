@@ -39,13 +39,30 @@ from pages._bersama import (
     data,
     geometri_wilayah,
     grafik,
+    gudang,
     kepala,
     kode_kabupaten,
     multi_url,
+    peran,
     peta_leaflet,
     pilihan_url,
     unduh,
 )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)  # a folium map (not picklable); the role is in the key
+def _peta(path, versi, peran_, kode, tingkat: str, saring_kec: tuple, skor, hover, terpilih, b: str):
+    """The score map with its layers (boundaries, roads, open complaints, Ronda reports), built once per
+    view: a rerun that does not change the view reuses the map and its rendered HTML."""
+    gdf = batas(kode, tingkat)
+    if saring_kec:
+        gdf = gdf[gdf["kode_wilayah"].str[:8].isin(saring_kec)]
+    aduan = aduan_siap()
+    return peta_wilayah(gdf, skor, teks(tingkat, b), teks("rk_skor_0_100", b), bahasa=b, info=hover,
+                        terpilih=terpilih, kecamatan=batas(kode, "kecamatan"),
+                        desa=batas(kode, "desa") if tingkat == "kecamatan" else None, ruas=data("ruas_jalan"),
+                        aduan=aduan[aduan["terbuka"]], ronda=data("ronda_laporan"),
+                        pusat_desa=titik_pusat(kode, "desa"))
 
 b = kepala("halaman_pilar", list(muat_skema()))
 kode = kode_kabupaten()
@@ -53,6 +70,7 @@ k = _skor.kerangka()
 daftar = _skor.daftar_periode()
 tidak_cukup = teks("rk_data_tidak_cukup", b)
 SEMUA = "semua"
+LANGKAH_BOBOT = [i / 4 for i in range(13)]  # what-if weights 0–3 in steps of 0.25 (as _skor.bobot_dari_url rounds)
 
 # --- what to look at (every choice in the URL) ----------------------------------------------------
 # Three choices a row: five side by side cut their selected names on a 1366-px laptop. Element and
@@ -146,9 +164,6 @@ if ind is not None:
     st.caption(f"**{markdown_aman(ind.nama[b])}** — {markdown_aman(ind.definisi[b])}")
 
 # --- map and distribution ----------------------------------------------------------------------------
-gdf = batas(kode, tingkat)
-if saring_kec:
-    gdf = gdf[gdf["kode_wilayah"].str[:8].isin(saring_kec)]
 hover = tampil_unit.set_index("kode_wilayah")[["peringkat"]].rename(columns={"peringkat": teks("rk_peringkat", b)})
 if ind is not None:
     hover[f"{teks('rk_nilai_asli', b)} ({ind.satuan})"] = tampil_unit.set_index("kode_wilayah")["nilai"]
@@ -157,16 +172,13 @@ kiri, kanan = st.columns([1.35, 1])
 unit_opsi = tampil_unit.sort_values(["peringkat", "kode_wilayah"], na_position="last")["kode_wilayah"].tolist()
 nama_unit = t.set_index("kode_wilayah")["nama"]
 with kiri:  # Leaflet: a click on a region selects it below (and in the URL), as if chosen from the list
-    aduan_peta = aduan_siap()
     # the unit the list below will show (its state, else the URL, else its first option): the same map on
     # every run until the selection changes, so a click reported by the map is not lost to a remount
     terpilih = st.session_state.get("unit", st.query_params.get("unit", unit_opsi[0] if unit_opsi else None))
     st.markdown(f"**{markdown_aman(label_ukuran)} · {teks(tingkat, b)} · {nama_periode(periode, b)}**")
-    m = peta_wilayah(gdf, tampil_unit.set_index("kode_wilayah")["skor"], teks(tingkat, b), teks("rk_skor_0_100", b),
-                     bahasa=b, info=hover, terpilih=terpilih, kecamatan=batas(kode, "kecamatan"),
-                     desa=batas(kode, "desa") if tingkat == "kecamatan" else None, ruas=data("ruas_jalan"),
-                     aduan=aduan_peta[aduan_peta["terbuka"]], ronda=data("ronda_laporan"),
-                     pusat_desa=titik_pusat(kode, "desa"))
+    g = gudang()
+    m = _peta(str(g.path), g.versi(), peran(), kode, tingkat, tuple(saring_kec or ()),
+              tampil_unit.set_index("kode_wilayah")["skor"], hover, terpilih, b)
     diklik = peta_leaflet(m, "peta_pilar", klik=True)
     st.caption(teks("peta_klik_pilih", b))
     if diklik in unit_opsi and diklik != st.session_state.get("unit"):
@@ -304,9 +316,10 @@ def uji_bobot() -> None:
     kol = st.columns(6)
     for i, (id_, label) in enumerate(geser):
         kunci = f"w_{id_}"
-        if kunci not in st.session_state:
-            st.session_state[kunci] = float(bobot.get(id_, bobot_awal[id_]))
-        bobot[id_] = kol[i % 6].slider(label, 0.0, 3.0, step=0.25, key=kunci)
+        if kunci not in st.session_state:   # a framework weight off the 0.25 grid snaps to the nearest step
+            st.session_state[kunci] = min(LANGKAH_BOBOT, key=lambda w: abs(w - float(bobot.get(id_, bobot_awal[id_]))))
+        # a select_slider: its marks are written by the one formatter ("1,25"), which st.slider cannot do
+        bobot[id_] = kol[i % 6].select_slider(label, LANGKAH_BOBOT, key=kunci, format_func=lambda w: angka(w, 2, b))
     beda = {i: w for i, w in bobot.items() if w != bobot_awal.get(i)}
     if beda:
         st.query_params["bobot"] = _skor.bobot_ke_url(beda)

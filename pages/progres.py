@@ -12,7 +12,7 @@ from indicators.progres.masukan import JENIS, STATUS, akhir_periode, daftar_peri
 from indicators.progres.status import jadwal, ringkasan_per, status_program
 from indicators.progres.tabel import nama_jenis, nama_status, susun_tabel, tabel_status
 from indicators.skor.kerangka import muat_kerangka
-from pages._bersama import data, grafik, gudang, kepala, multi_url, pilihan_url, unduh
+from pages._bersama import data, grafik, gudang, kepala, multi_url, pilihan_url, simpan, unduh
 
 b = kepala("halaman_progres", ["program", "program_progres"])
 prog, pp = data("program"), data("program_progres")
@@ -23,7 +23,7 @@ WARNA = {"terlambat": "#c0392b", "tanpa_laporan": "#7f8c8d", "sesuai": "#2e86c1"
          "selesai": "#1e8449", "belum_mulai": "#bdc3c7"}
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@simpan(32)
 def _hitung(path: str, versi: int, periode: str, pilar: tuple, opd: tuple, jenis: tuple):
     """Filtered programmes, their status and the S-curve; cached until the next import."""
     p = saring_program(data("program"), pilar, opd, jenis)
@@ -104,10 +104,16 @@ with k[1]:
     grafik(_status_per("opd", teks("prg_ringkasan_opd", b)))
 j = jadwal(status)
 j = j.assign(status=j["status"].map(status_nama), label=(j["id_program"] + " · " + j["nama"]).map(aman_html),
-             opd=j["opd"].map(aman_html))
+             opd=j["opd"].map(aman_html),
+             # months by the one formatter (plotly's own date hover is English: "Jan 2022")
+             jangka=[f"{nama_periode(f'{m_.year}-01', b)} – {nama_periode(f'{s_.year}-12', b)}"
+                     for m_, s_ in zip(j["mulai"], j["selesai"], strict=True)])
 f = px.timeline(j, x_start="mulai", x_end="selesai", y="label", color="status", title=teks("prg_jadwal", b),
                 color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
-                hover_data={"opd": True, "label": False}, labels={"label": "", "status": ""})
+                hover_data={"opd": True, "jangka": True, "label": False, "mulai": False, "selesai": False},
+                labels={"label": "", "status": "", "opd": teks("prg_kol_opd", b), "jangka": teks("prg_jadwal", b)})
+tahun = list(range(int(j["mulai"].dt.year.min()), int(j["selesai"].dt.year.max()) + 2)) if len(j) else []
+f.update_xaxes(tickvals=[f"{y}-01-01" for y in tahun], ticktext=[str(y) for y in tahun])  # years: no month names
 f.add_vline(x=akhir_periode(periode), line_dash="dash", line_color="#555")
 f.update_yaxes(autorange="reversed")
 f.update_layout(separators=PEMISAH, height=max(360, 22 * len(j) + 140),

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.aduan import siapan as aduan
 from indicators.aduan.aturan import deklarasi
 from indicators.dasar.pengaturan import AKAR
+from indicators.laporan.ekspor import judul_kolom
 from indicators.tampilan.grafik_aduan import WARNA_TERLAMBAT
 from tests.bantu import skrip_leaflet, titik_leaflet
 
@@ -151,15 +152,19 @@ def test_tidak_ada_nomor_telepon_di_halaman():
     teks = " ".join(e.value.to_csv() for e in at.dataframe) + " ".join(e.proto.spec for e in at.get("plotly_chart"))
     teks += skrip_leaflet(at)  # the map popups
     teks += " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.metric])
-    assert "deskripsi" in teks  # the table carries the (masked) descriptions
-    assert not POLA_TELEPON.search(teks) and "pelapor_nama" not in teks and "pelapor_telepon" not in teks
+    assert judul_kolom("deskripsi") in teks  # the table carries the (masked) descriptions, headed by their label
+    assert not POLA_TELEPON.search(teks)
+    assert not {"pelapor_nama", "pelapor_telepon", judul_kolom("pelapor_nama"), judul_kolom("pelapor_telepon")} & {
+        k for e in at.dataframe for k in e.value.columns} and "pelapor_telepon" not in teks
 
 
 def test_setiap_cache_halaman_berkunci_peran():
-    # st.cache_data is shared by every user of the server: each cached function takes the role
+    # st.cache_data, cache_resource and pages._bersama.simpan are shared by every user: each cached function
+    # takes the role
     pohon = ast.parse((AKAR / HALAMAN).read_text(encoding="utf-8"))
+    jenis = ("cache_data", "cache_resource", "simpan(")
     cache = [f for f in pohon.body if isinstance(f, ast.FunctionDef)
-             and any("cache_data" in ast.unparse(d) or "cache_resource" in ast.unparse(d) for d in f.decorator_list)]
+             and any(k in ast.unparse(d) for d in f.decorator_list for k in jenis)]
     assert len(cache) >= 4
     for f in cache:
         assert "peran_" in [a.arg for a in f.args.args], f.name

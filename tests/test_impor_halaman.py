@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from indicators.data.gudang import Gudang
+from indicators.laporan.ekspor import judul_kolom
 from tests import berkas_petugas as bp
 from tests.bantu import buka_halaman, demo
 
@@ -100,6 +101,7 @@ def test_halaman_aduan_menampilkan_catatan_mutu(gudang_sendiri):
     impor.jalankan(impor.siapkan(isi, "aduan.csv", "18.02"), g)
     at = _app("pages/aduan-jalan.py")
     assert any("2 aduan diimpor dengan catatan mutu" in w.value for w in at.warning)
-    tabel = next(d.value for d in at.dataframe if "catatan_mutu" in d.value.columns)
-    ditandai = tabel.dropna(subset=["catatan_mutu"]).set_index("id_aduan")["catatan_mutu"].to_dict()
+    mutu, nomor = judul_kolom("catatan_mutu"), judul_kolom("id_aduan")   # headers from the labels, "–" for none
+    tabel = next(d.value for d in at.dataframe if mutu in d.value.columns)
+    ditandai = tabel[tabel[mutu] != "–"].set_index(nomor)[mutu].to_dict()
     assert ditandai == {"AJ-NYATA-3": "titik di luar kabupaten", "AJ-NYATA-4": "lintang/bujur tertukar"}

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.dasar.format import angka
+from indicators.dasar.label import nama_dataset
 from indicators.skor import koherensi, muat_kerangka, skor_wilayah
 from tests.bantu import buka_halaman, demo, larik
 
@@ -50,7 +51,7 @@ def test_setiap_indikator_tercantum_dengan_bobot_efektif_inti(inti):
     for i in k.indikator:
         r = t.loc[i.id]
         assert (r["Indikator"], r["Definisi"], r["Satuan"], r["Sumber data"]) == (i.nama["id"], i.definisi["id"],
-                                                                               i.satuan, i.sumber)
+                                                                               i.satuan, nama_dataset(i.sumber))
         assert r["Arah"] == {"higher": "makin tinggi makin baik", "lower": "makin rendah makin baik"}[i.arah]
         assert (r["Terburuk"], r["Terbaik"]) == (angka(i.goalposts[0], 2), angka(i.goalposts[1], 2))
         assert r["Bobot"] == angka(i.bobot, 2)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.dasar.format import angka
+from indicators.dasar.format import angka, nama_periode
 from indicators.skor import PengaturanKetidakpastian, PengaturanSkor, ketidakpastian, muat_kerangka, skor_wilayah
 from indicators.skor.hitung import hitung_nilai
 from indicators.wilayah.daftar import daftar_wilayah
@@ -104,7 +104,7 @@ def test_interval_peringkat_dari_analisis_ketidakpastian_inti():
 
 def test_bobot_uji_mengubah_peringkat_persis_seperti_inti():
     at = buka()
-    at.slider(key="w_branding").set_value(3.0).run()
+    at.select_slider(key="w_branding").set_value(3.0).run()
     assert not at.exception
     assert _q(at, "bobot") == "branding:3"
     h = _inti("kecamatan", {"branding": 3.0})
@@ -139,18 +139,18 @@ def test_bobot_uji_mengubah_peringkat_persis_seperti_inti():
 
 def test_bobot_dari_url_dan_kembali_ke_kerangka():
     at = buka(bobot="governance:0,layanan_publik:2,tidak_ada:5,branding:x")
-    assert at.slider(key="w_governance").value == 0.0
+    assert at.select_slider(key="w_governance").value == 0.0
     h = _inti("kecamatan", {"governance": 0.0})
     t = _tabel(at, "Peringkat (bobot uji)")
     assert t["Kode"].tolist() == h.skor.sort_values(["peringkat", "kode_wilayah"])["kode_wilayah"].tolist()
     at.button(key="bobot_reset").click().run()
     assert not at.exception and "bobot" not in at.query_params
-    assert at.slider(key="w_governance").value == 1.0
+    assert at.select_slider(key="w_governance").value == 1.0
 
 
 def test_bobot_elemen_pilar_terpilih():
     at = buka(pilar="governance")
-    at.slider(key="w_layanan_publik").set_value(2.5).run()
+    at.select_slider(key="w_layanan_publik").set_value(2.5).run()
     assert _q(at, "bobot") == "layanan_publik:2.5"
     h = _inti("kecamatan", {"layanan_publik": 2.5})
     uji = _tabel(at, "Peringkat (bobot uji)")
@@ -188,7 +188,7 @@ def test_jalur_pilar_elemen_indikator_unit_desa():
     assert f"{nama}: kekuatan, kelemahan dan tren" in [s.value for s in at.subheader]
     tren = next(f for f in _grafik(at) if f["layout"].get("title", {}).get("text", "").startswith("Tren"))
     unit = next(t for t in tren["data"] if t["name"] == nama)
-    assert unit["x"][-1] == PERIODE and len(unit["x"]) == 6
+    assert unit["x"][-1] == nama_periode(PERIODE) and len(unit["x"]) == 6   # months by the formatter
     assert _angka(unit["y"])[-1] == pytest.approx(h.normal.loc["18.02.05.2001", "soc_ronda_rutin"], nan_ok=True)
 
 

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from indicators.dasar.waktu import ke_lokal, zona
 
@@ -80,9 +80,14 @@ def waktu(t, kode_wilayah: str, bahasa: str = "id") -> str:
     return f"{tanggal(lokal, bahasa)} {jam} {zona(kode_wilayah).label}"
 
 
-def nama_periode(periode: str, bahasa: str = "id") -> str:
-    """A ``YYYY-MM`` period as month and year."""
-    return format_date(pd.Timestamp(periode + "-01").date(), format="LLLL y", locale=_lokal(bahasa))
+def nama_periode(periode: str, bahasa: str = "id", singkat: bool = False) -> str:
+    """A ``YYYY-MM`` period as month and year; ``singkat``: the month abbreviated (axis ticks).
+
+    >>> nama_periode("2025-10", singkat=True), nama_periode("2025-05", "en", singkat=True)
+    ('Okt 2025', 'May 2025')
+    """
+    pola = "LLL y" if singkat else "LLLL y"
+    return format_date(pd.Timestamp(periode + "-01").date(), format=pola, locale=_lokal(bahasa))
 
 
 def format_selisih(x, bahasa: str = "id", desimal: int = 1) -> str:
@@ -97,6 +102,16 @@ def format_selisih(x, bahasa: str = "id", desimal: int = 1) -> str:
     if s.lstrip("-").strip("0,.") == "":
         return angka(0, desimal, bahasa)
     return s if s.startswith("-") else "+" + s
+
+
+def pemisah_plotly(bahasa: str = "id") -> str:
+    """Plotly's ``separators`` layout value (decimal, then thousands) as :func:`angka` writes them.
+
+    >>> pemisah_plotly("id"), pemisah_plotly("en")
+    (',.', '.,')
+    """
+    lokal = _lokal(bahasa)
+    return get_decimal_symbol(lokal) + get_group_symbol(lokal)
 
 
 def daftar(butir, bahasa: str = "id") -> str:

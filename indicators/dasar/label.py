@@ -33,3 +33,17 @@ def teks(kunci: str, bahasa: str = "id") -> str:
     if bahasa not in BAHASA:
         raise ValueError(f"bahasa harus salah satu dari {BAHASA}")
     return semua_label()[kunci][bahasa]
+
+
+def nama_dataset(dataset: str, bahasa: str = "id") -> str:
+    """A dataset as readers name it (its label ``data_nama_<key>``, capitalised), never its internal key;
+    an unknown key stays as given.
+
+    >>> nama_dataset("profil_desa"), nama_dataset("aduan_jalan", "en")
+    ('Profil desa', 'Road complaints')
+    """
+    k = f"data_nama_{dataset}"
+    if k not in semua_label():
+        return str(dataset)
+    n = teks(k, bahasa)
+    return n[:1].upper() + n[1:]

@@ -190,10 +190,17 @@ class Gudang(BatasGudang, AkunGudang):
         return int(con.execute(f"SELECT count(*) FROM {_id(dataset)} WHERE {_DEMO}").fetchall()[0][0])  # noqa: S608
 
     def dataset_demo(self) -> set[str]:
-        """Datasets that still hold simulated (demo) rows."""
+        """Datasets that still hold simulated (demo) rows. Remembered per store version (every write of a
+        dataset is an import with its own ``log_impor`` row): every page asks on every run."""
         with self._sambung.pakai() as con:
+            versi = int(con.execute("SELECT coalesce(max(id), 0) FROM log_impor").fetchall()[0][0])
+            ingat = getattr(self, "_demo_per_versi", None)
+            if ingat is not None and ingat[0] == versi:
+                return set(ingat[1])
             rows = con.execute("SELECT DISTINCT dataset FROM log_impor WHERE sumber = 'demo'").fetchall()
-            return {d for (d,) in rows if d in _skema.muat_skema() and self._jumlah_demo(con, d)}
+            demo = {d for (d,) in rows if d in _skema.muat_skema() and self._jumlah_demo(con, d)}
+        self._demo_per_versi = (versi, frozenset(demo))
+        return demo
 
     def riwayat_impor(self) -> pd.DataFrame:
         """Every import, newest first; ``waktu`` in UTC (timezone-aware)."""

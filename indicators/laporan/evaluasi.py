@@ -22,7 +22,7 @@ import pandas as pd
 from openpyxl import Workbook, load_workbook
 
 from indicators.dasar.format import angka, nama_periode, persen
-from indicators.dasar.label import teks
+from indicators.dasar.label import nama_dataset, teks
 from indicators.evaluasi.pengaturan import PengaturanEvaluasi
 from indicators.evaluasi.susun import HasilEvaluasi
 from indicators.evaluasi.u4ssc import crosswalk_u4ssc
@@ -30,6 +30,11 @@ from indicators.laporan import ekspor
 from indicators.laporan.pdf import Dokumen
 from indicators.progres.tabel import nama_status, susun_tabel, tabel_status
 from indicators.skor.kerangka import DIMENSI, Kerangka
+
+
+def _nama_sumber(sumber: pd.Series, bahasa: str) -> dict[str, str]:
+    """The datasets an evidence row comes from, as readers name them (never the internal key)."""
+    return {d: nama_dataset(d, bahasa) for d in sumber.dropna().unique()}
 
 
 def _skor(v) -> float:
@@ -106,7 +111,8 @@ def tabel_evaluasi(hasil: HasilEvaluasi, kerangka: Kerangka, pengaturan: Pengatu
                               "jenis_bukti": "eva_kol_jenis_bukti", "id": "eva_kol_id", "nama": "eva_kol_nama",
                               "skor": "eva_kol_skor", "nilai": "eva_kol_nilai", "satuan": "eva_kol_satuan",
                               "status": "eva_kol_status", "opd": "prg_kol_opd", "sumber": "eva_kol_sumber"},
-                          bahasa, {"skor": 1, "nilai": 2}, {"pilar": np_, "dimensi": nd, "status": nama_status(bahasa)})
+                          bahasa, {"skor": 1, "nilai": 2}, {"pilar": np_, "dimensi": nd, "status": nama_status(bahasa),
+                                                         "sumber": _nama_sumber(b["sumber"], bahasa)})
 
     c = hasil.cakupan
     t_cak = susun_tabel(c, {"pilar": "eva_kol_pilar", "indikator": "eva_kol_indikator",

@@ -195,7 +195,7 @@ def grafik_kemantapan(per_kew: pd.DataFrame, bahasa: str = "id") -> go.Figure:
         x=x, y=per_kew["kemantapan_persen"].round(1), marker_color=[_warna_kew()[k] for k in per_kew["status_jalan"]],
         texttemplate="%{y:.1f}%", customdata=per_kew[["panjang_km", "aduan_per_10km"]].round(1).to_numpy(),
         hovertemplate="<b>%{x}</b><br>" + aman_html(teks("aduan_kemantapan", bahasa)) + ": %{y:.1f}%<br>"
-        + aman_html(teks("aduan_panjang_km", bahasa)) + ": %{customdata[0]}<br>"
-        + aman_html(teks("aduan_per_10km", bahasa)) + ": %{customdata[1]}<extra></extra>"))
+        + aman_html(teks("aduan_panjang_km", bahasa)) + ": %{customdata[0]:,.1f}<br>"
+        + aman_html(teks("aduan_per_10km", bahasa)) + ": %{customdata[1]:,.1f}<extra></extra>"))
     fig.update_layout(yaxis={"range": [0, 100], "title": aman_html(teks("aduan_kemantapan", bahasa) + " (%)")})
     return _tata(fig, teks("aduan_kemantapan_per_kewenangan", bahasa), bahasa)

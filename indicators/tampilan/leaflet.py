@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 
+import branca.element
 import folium
 import geopandas as gpd
 import numpy as np
@@ -64,10 +65,38 @@ def aset_terpasang() -> bool:
 
 
 def e(teks) -> str:
-    """Escaped text for a popup or tooltip (None/NaN → en dash)."""
+    """Escaped text for a popup or tooltip (None/NaN → en dash). Braces become HTML entities too: folium
+    compiles every rendered piece of a map as a Jinja template again, so ``{{ … }}`` in a road name
+    would otherwise be evaluated on the server."""
     if teks is None or (isinstance(teks, float) and teks != teks) or teks is pd.NA:
         return "–"
-    return _html.escape(str(teks), quote=True)
+    return _html.escape(str(teks), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+class _TeksJadi:
+    """A rendered piece of a map that holds no template syntax, standing in for the Jinja template branca
+    compiles it into (``Element(rendered)``): rendering it gives the text as Jinja would (newlines
+    normalised, one trailing newline dropped) without lexing and compiling it — most of a map's
+    rendering time (py-spy, issue 16)."""
+
+    __slots__ = ("teks",)
+
+    def __init__(self, sumber: str):
+        t = sumber.replace("\r\n", "\n").replace("\r", "\n")
+        self.teks = t[:-1] if t.endswith("\n") else t
+
+    def render(self, *args, **kwargs) -> str:
+        return self.teks
+
+
+def _template_cepat(sumber: str):
+    """branca's ``Template`` for a piece's source: a real Jinja template only when it has template syntax."""
+    if "{{" in sumber or "{%" in sumber or "{#" in sumber:
+        return Template(sumber)
+    return _TeksJadi(sumber)
+
+
+branca.element.Template = _template_cepat  # class-level templates were compiled at import, as before
 
 
 def _ganti_aset(el) -> None:

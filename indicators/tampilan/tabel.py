@@ -98,3 +98,44 @@ def tabel_peringkat(t: pd.DataFrame, bahasa: str = "id", satuan: str = "") -> tu
             tampil[kolom[k][0]] = ["–" if pd.isna(v) else (format_selisih(v, bahasa, 0) if k == "naik" else str(int(v)))
                                    for v in t[k]]
     return ekspor, tampil
+
+
+def tabel_layar(df: pd.DataFrame, bahasa: str = "id", judul: Mapping[str, str] | None = None,
+                desimal: Mapping[str, int] | None = None, kode_wilayah: str | None = None,
+                kosong: str = "–") -> pd.DataFrame:
+    """A table for ``st.dataframe`` whose every cell is text from the one formatter: numbers with the
+    reader's separators (floats with ``desimal[col]`` decimals, default 1; integers whole), dates as
+    :func:`~indicators.dasar.format.tanggal` (a time of day as :func:`~indicators.dasar.format.waktu`
+    in ``kode_wilayah``'s zone), a missing value as ``kosong``; headers renamed by ``judul`` (columns
+    not in it keep their header). Years (integer columns named ``tahun…``) stay unseparated.
+
+    >>> import datetime as dt
+    >>> t = pd.DataFrame({"n": [1234, None], "x": [3.75, np.nan], "d": [dt.datetime(2026, 10, 1), None],
+    ...                   "tahun": [2025, 2026], "s": ["a", None]})
+    >>> tabel_layar(t.astype({"n": "Int64"}), "id", {"n": "Jumlah"}).values.tolist()
+    [['1.234', '3,8', '1 Oktober 2026', '2025', 'a'], ['–', '–', '–', '2026', '–']]
+    """
+    from indicators.dasar.format import tanggal, waktu
+
+    desimal = desimal or {}
+    out = pd.DataFrame(index=df.index)
+    for k in df.columns:
+        s = df[k]
+        jenis = s.dtype.kind
+        if jenis == "b" or s.dtype == "boolean":
+            teks_ = [kosong if pd.isna(v) else teks("rk_ya" if v else "rk_tidak", bahasa) for v in s]
+        elif jenis in "iu" or str(s.dtype) in ("Int64", "Int32", "Int16", "UInt8"):
+            tahun = str(k).startswith("tahun")
+            teks_ = [kosong if pd.isna(v) else (str(int(v)) if tahun else angka(int(v), 0, bahasa)) for v in s]
+        elif jenis == "f":
+            d = desimal.get(k, 1)
+            teks_ = [kosong if pd.isna(v) else angka(v, d, bahasa) for v in s]
+        elif jenis == "M":
+            ada_jam = bool(((s.dt.hour != 0) | (s.dt.minute != 0)).fillna(False).any())
+            teks_ = [kosong if pd.isna(v) else (waktu(v, kode_wilayah, bahasa) if ada_jam and kode_wilayah
+                                                else tanggal(v, bahasa)) for v in s]
+        else:
+            teks_ = [kosong if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v)
+                     for v in s]
+        out[k] = teks_
+    return out.rename(columns=dict(judul or {}))
