@@ -43,8 +43,8 @@ def _tampilkan_angka(p: ph.Pernyataan, harapan: float | None = None) -> None:
         j = judul_kolom(["kewenangan", "terbuka", "persen_terbuka"], "id")
         kew = next(d.value for d in at.dataframe if {j["kewenangan"], j["persen_terbuka"]} <= set(d.value.columns))
         baris = kew.set_index(j["kewenangan"]).loc[label_kategori("kewenangan", "id")[a["kewenangan"]]]
-        assert int(baris[j["terbuka"]]) == a["jumlah"]
-        assert float(baris[j["persen_terbuka"]]) == round(a["persen"], 1)       # the page's table rounds to 0.1
+        assert baris[j["terbuka"]] == angka(a["jumlah"], 0)                      # the table as written on screen
+        assert baris[j["persen_terbuka"]] == angka(a["persen"], 1)               # rounded to 0.1, decimal comma
     elif p.topik == "data_kosong":
         assert m[teks("lay_belum_input", "id")] == angka(a["desa"], 0)
     elif p.topik == "program_terlambat":
