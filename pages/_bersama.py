@@ -366,10 +366,13 @@ def geometri_titik(dataset: str, kunci: str):
     return _geo
 
 
-def pilihan_url(label: str, kunci: str, opsi: list, bawaan=None, format_func=str, wadah=None):
+def pilihan_url(label: str, kunci: str, opsi: list, bawaan=None, format_func=str, wadah=None,
+                radio: bool = False, horizontal: bool = False):
     """A selectbox whose value lives in the URL (``?kunci=...``) so a link reproduces the view.
 
-    An unknown value in the URL falls back to ``bawaan`` (never an error page).
+    An unknown value in the URL falls back to ``bawaan`` (never an error page). With ``radio`` the
+    choices are radio buttons instead: every option shown, long names wrapped (a narrow sidebar would
+    cut them in a selectbox).
     """
     wadah = wadah or st
     if not opsi:
@@ -382,7 +385,10 @@ def pilihan_url(label: str, kunci: str, opsi: list, bawaan=None, format_func=str
         st.session_state[kunci] = cocok[0] if cocok else bawaan
     elif st.session_state[kunci] not in opsi:
         st.session_state[kunci] = bawaan
-    nilai = wadah.selectbox(label, opsi, key=kunci, format_func=format_func)
+    if radio:
+        nilai = wadah.radio(label, opsi, key=kunci, format_func=format_func, horizontal=horizontal)
+    else:
+        nilai = wadah.selectbox(label, opsi, key=kunci, format_func=format_func)
     if pertama:  # the first render only reads the URL: a value meant for another page is left alone
         return nilai
     if nilai == bawaan:

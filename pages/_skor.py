@@ -111,14 +111,17 @@ def panel_metode(b: str, wadah=None, agregasi: tuple[str, ...] = ("aritmetika", 
     wadah = wadah or st.sidebar
     with wadah.expander(teks("rk_uji_metode", b), expanded=any(q in st.query_params for q in URL_METODE)):
         st.caption(teks("rk_uji_metode_ket", b))
+        # radio buttons, not selectboxes: the method names are long and the sidebar narrow
         norm = pilihan_url(teks("rk_normalisasi", b), "norm", list(NORMALISASI),
-                           format_func=lambda m: NORMALISASI[m].nama[b])
-        agg = pilihan_url(teks("rk_agregasi", b), "agg", list(agregasi), format_func=lambda m: NAMA_AGREGASI[m][b])
+                           format_func=lambda m: NORMALISASI[m].nama[b], radio=True)
+        agg = pilihan_url(teks("rk_agregasi", b), "agg", list(agregasi), format_func=lambda m: NAMA_AGREGASI[m][b],
+                          radio=True)
         outlier = pilihan_url(teks("rk_perlakuan", b), "outlier", list(PERLAKUAN),
-                              format_func=lambda m: NAMA_PERLAKUAN[m][b])
-        imp = pilihan_url(teks("rk_imputasi", b), "imp", list(NAMA_IMPUTASI), format_func=lambda m: NAMA_IMPUTASI[m][b])
+                              format_func=lambda m: NAMA_PERLAKUAN[m][b], radio=True)
+        imp = pilihan_url(teks("rk_imputasi", b), "imp", list(NAMA_IMPUTASI), format_func=lambda m: NAMA_IMPUTASI[m][b],
+                          radio=True)
         zpotong = pilihan_url(teks("rk_potong_zskor", b), "zpotong", ["tidak", "ya"],
-                              format_func=lambda v: teks(f"rk_{v}", b)) == "ya"
+                              format_func=lambda v: teks(f"rk_{v}", b), radio=True, horizontal=True) == "ya"
     return PengaturanSkor(normalisasi=norm, agregasi=agg, perlakuan=outlier, imputasi=imp, potong_zskor=zpotong)
 
 

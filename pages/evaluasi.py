@@ -18,6 +18,7 @@ from indicators.laporan.evaluasi import laporan_pdf, nama_dimensi, tabel_evaluas
 from indicators.progres.masukan import daftar_periode
 from indicators.skor import periode_terakhir
 from indicators.skor.kerangka import DIMENSI, muat_kerangka
+from indicators.tampilan.tata import judul_terbungkus
 from indicators.wilayah.daftar import nama_wilayah
 from pages._bersama import (
     data,
@@ -108,8 +109,9 @@ u[1].download_button(teks("eva_unduh_xlsx", b), _berkas("xlsx"), f"tabel_evaluas
 k = st.columns([1, 1.4])
 dim = h.dimensi.assign(nama=[f"{nd[d]} ({persen(100 * w, 0, b)})"
                              for d, w in zip(h.dimensi["dimensi"], h.dimensi["bobot"], strict=True)])
-f = px.bar(dim, x="nama", y="skor", text=[angka(v, 1, b) for v in dim["skor"]], title=teks("eva_dimensi_judul", b),
-           range_y=[0, 105], labels={"nama": "", "skor": teks("eva_kol_skor", b)})
+f = px.bar(dim, x="nama", y="skor", text=[angka(v, 1, b) for v in dim["skor"]],
+           title=judul_terbungkus(teks("eva_dimensi_judul", b)), range_y=[0, 105],
+           labels={"nama": "", "skor": teks("eva_kol_skor", b)})
 f.update_traces(marker_color="#2e86c1")
 f.update_layout(separators=PEMISAH)
 with k[0]:

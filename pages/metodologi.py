@@ -32,6 +32,7 @@ from indicators.skor.perlakuan import (
 )
 from indicators.tampilan.peta import PEMISAH
 from indicators.tampilan.tabel import tabel_tampil
+from indicators.tampilan.tata import LEGENDA_BAWAH, label_terbungkus
 from indicators.wilayah.daftar import daftar_wilayah
 from pages import _skor
 from pages._bersama import grafik, kepala, kode_kabupaten, multi_url, pilihan_url, unduh
@@ -173,7 +174,8 @@ unduh(e_a, f"jejak_audit_{tingkat}_{periode}")
 
 # --- 5. coverage ----------------------------------------------------------------------------------------
 st.header(teks("rk_m_cakupan", b))
-ket = h[tingkat].ketersediaan.assign(nama=lambda d: d["indikator"].map(nama_ind),
+# long indicator names in two lines, the legend under the axis: the bars keep the column's width
+ket = h[tingkat].ketersediaan.assign(nama=lambda d: d["indikator"].map(nama_ind).map(label_terbungkus),
                                      persen=lambda d: d["ketersediaan"] * 100,
                                      di_bawah_ambang=lambda d: d["di_bawah_ambang"].map({True: teks("rk_ya", b),
                                                                                          False: teks("rk_tidak", b)}))
@@ -183,7 +185,8 @@ f = px.bar(ket, x="persen", y="nama", orientation="h", color="di_bawah_ambang", 
                    "di_bawah_ambang": teks("rk_m_di_bawah_ambang", b)},
            title=teks("rk_m_cakupan_indikator", b).format(tingkat=teks(tingkat, b)))
 f.add_vline(x=atur.ambang_indikator * 100, line={"dash": "dash", "color": "#c0392b"})
-f.update_layout(height=max(420, 24 * len(ket) + 140), separators=PEMISAH[b], yaxis={"autorange": "reversed"})
+f.update_layout(height=max(420, 34 * len(ket) + 160), separators=PEMISAH[b], yaxis={"autorange": "reversed"},
+                legend=LEGENDA_BAWAH)
 kiri, kanan = st.columns([1, 1.2])
 with kiri:
     grafik(f)

@@ -73,7 +73,9 @@ SEMUA = "semua"
 LANGKAH_BOBOT = [i / 4 for i in range(13)]  # what-if weights 0–3 in steps of 0.25 (as _skor.bobot_dari_url rounds)
 
 # --- what to look at (every choice in the URL) ----------------------------------------------------
-c = st.columns([1.25, 1, 1.4, 1.4, 2])
+# Three choices a row: five side by side cut their selected names on a 1366-px laptop. Element and
+# indicator (long names) get a row of their own once a pillar is chosen.
+c = st.columns(3)
 periode = pilihan_url(teks("periode", b), "periode", daftar[::-1], bawaan=daftar[-1],
                       format_func=lambda p: nama_periode(p, b), wadah=c[0])
 tingkat = pilihan_url(teks("rk_tingkat", b), "tingkat", ["kecamatan", "desa"], format_func=lambda t: teks(t, b),
@@ -86,12 +88,13 @@ pilar = pilihan_url(teks("rk_pilar", b), "pilar", ["indeks", *[p.id for p in kt.
                     format_func=lambda p: teks("rk_semua_pilar", b) if p == "indeks" else nama_pilar[p], wadah=c[2])
 elemen, indikator = SEMUA, SEMUA
 if pilar != "indeks":
+    c2 = st.columns([1, 2])
     opsi_el = [e.id for e in kt.elemen if e.pilar == pilar]
     elemen = pilihan_url(teks("rk_elemen", b), "elemen", [SEMUA, *opsi_el],
-                         format_func=lambda e: teks("semua", b) if e == SEMUA else nama_elemen[e], wadah=c[3])
+                         format_func=lambda e: teks("semua", b) if e == SEMUA else nama_elemen[e], wadah=c2[0])
     opsi_ind = [i.id for i in kt.indikator if i.pilar == pilar and elemen in (SEMUA, i.elemen)]
     indikator = pilihan_url(teks("rk_indikator", b), "indikator", [SEMUA, *opsi_ind],
-                            format_func=lambda i: teks("semua", b) if i == SEMUA else ind_by_id[i].nama[b], wadah=c[4])
+                            format_func=lambda i: teks("semua", b) if i == SEMUA else ind_by_id[i].nama[b], wadah=c2[1])
 unit_semua = daftar_wilayah(kode, tingkat)[["kode_wilayah", "nama", "kode_induk"]]
 nama_kec = daftar_wilayah(kode, "kecamatan").set_index("kode_wilayah")["nama"]
 saring_kec = []

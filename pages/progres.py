@@ -12,6 +12,7 @@ from indicators.progres.masukan import JENIS, STATUS, akhir_periode, daftar_peri
 from indicators.progres.status import jadwal, ringkasan_per, status_program
 from indicators.progres.tabel import nama_jenis, nama_status, susun_tabel, tabel_status
 from indicators.skor.kerangka import muat_kerangka
+from indicators.tampilan.tata import LEGENDA_BAWAH
 from pages._bersama import data, grafik, gudang, kepala, multi_url, pilihan_url, simpan, unduh
 
 b = kepala("halaman_progres", ["program", "program_progres"])
@@ -68,7 +69,7 @@ fisik = kurva.melt(id_vars="periode", value_vars=["target_fisik", "realisasi_fis
 fisik["seri"] = fisik["seri"].map({"target_fisik": teks("target", b), "realisasi_fisik": teks("realisasi", b)})
 f = px.line(fisik, x="periode", y="persen", color="seri", markers=True, title=teks("prg_kurva_fisik", b),
             labels={"periode": teks("periode", b), "persen": "%", "seri": ""}, range_y=[0, 102])
-f.update_layout(separators=PEMISAH, legend={"orientation": "h", "y": -0.2})
+f.update_layout(separators=PEMISAH, legend=LEGENDA_BAWAH)
 with k[0]:
     grafik(f)
 uang = kurva.assign(**{c_: kurva[c_] / 1e9 for c_ in ("rencana_anggaran", "realisasi_anggaran")})
@@ -80,7 +81,7 @@ f = px.line(uang, x="periode", y="miliar", color="seri", markers=True, title=tek
             labels={"periode": teks("periode", b), "miliar": teks("prg_rp_miliar", b), "seri": ""})
 f.add_hline(y=pagu / 1e9, line_dash="dot", line_color="#c0392b",
             annotation_text=f"{teks('prg_pagu', b)} {angka(pagu / 1e9, 1, b)}", annotation_position="bottom right")
-f.update_layout(separators=PEMISAH, legend={"orientation": "h", "y": -0.2})
+f.update_layout(separators=PEMISAH, legend=LEGENDA_BAWAH)
 with k[1]:
     grafik(f)
 
@@ -93,7 +94,7 @@ def _status_per(kolom: str, judul: str):
                      color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
                      category_orders={"status": [status_nama[s_] for s_ in STATUS]})
     f.update_layout(separators=PEMISAH, xaxis_title=teks("program", b), yaxis_title="", legend_title="",
-                    legend={"orientation": "h", "y": -0.25}, height=420, xaxis={"dtick": 1})
+                    legend=LEGENDA_BAWAH, height=420, xaxis={"dtick": 1})
     return f
 
 

@@ -15,6 +15,7 @@ from indicators.dasar import format as fmt
 from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import aman_html
 from indicators.tampilan.peta import PEMISAH, peta_choropleth, peta_titik, tampilan
+from indicators.tampilan.tata import LEGENDA_BAWAH, TINGGI_BARIS_JUDUL, baris_judul, judul_terbungkus
 
 WARNA_TERLAMBAT = "#b10026"
 WARNA_TERTUTUP = "#9e9e9e"
@@ -23,8 +24,10 @@ LEBAR_PETA_PX = 440  # maps sit in half a page: fit the district in a half colum
 
 
 def _tata(fig: go.Figure, judul: str, bahasa: str, tinggi: int = 360) -> go.Figure:
-    fig.update_layout(title={"text": aman_html(judul)}, separators=PEMISAH[bahasa], height=tinggi,
-                      margin={"l": 10, "r": 10, "t": 50, "b": 10}, legend={"orientation": "h", "y": -0.15})
+    judul = judul_terbungkus(aman_html(judul))
+    fig.update_layout(title={"text": judul}, separators=PEMISAH[bahasa], height=tinggi,
+                      margin={"l": 10, "r": 10, "t": 26 + TINGGI_BARIS_JUDUL * baris_judul(judul), "b": 10},
+                      legend=LEGENDA_BAWAH)
     return fig
 
 

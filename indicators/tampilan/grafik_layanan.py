@@ -21,9 +21,15 @@ from indicators.dasar import format as fmt
 from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import aman_html
 from indicators.layanan import nilai as layanan
+from indicators.tampilan.grafik_skor import pas_peta
 from indicators.tampilan.peta import PEMISAH, peta_choropleth
+from indicators.tampilan.tata import LEGENDA_BAWAH, TINGGI_BARIS_JUDUL, baris_judul, judul_terbungkus
 
 TINGGI = 380
+# The village maps sit in the wider column of a [3, 2] row: about 500 px on a 1366-px laptop. They are
+# fitted to that width, colour bar under the map, so the whole district shows there (wider screens show
+# more margin around it).
+LEBAR_PETA_PX = 500
 TINTA_TANPA_4G = "rgba(214,39,40,0.15)"   # a light red tint, so the outlined villages show in the legend
 PALET = px.colors.qualitative.Set2 + px.colors.qualitative.Pastel1
 
@@ -37,8 +43,10 @@ def nama(kelompok: str, kode, bahasa: str) -> str:
 
 
 def _tata(fig: go.Figure, judul: str, bahasa: str, tinggi: int = TINGGI, **kw) -> go.Figure:
-    fig.update_layout(title={"text": aman_html(judul)}, height=tinggi, separators=PEMISAH[bahasa],
-                      margin={"l": 10, "r": 10, "t": 50, "b": 10}, legend={"orientation": "h", "y": -0.18},
+    judul = judul_terbungkus(aman_html(judul))
+    fig.update_layout(title={"text": judul}, height=tinggi, separators=PEMISAH[bahasa],
+                      margin={"l": 10, "r": 10, "t": 26 + TINGGI_BARIS_JUDUL * baris_judul(judul), "b": 10},
+                      legend=LEGENDA_BAWAH,
                       plot_bgcolor="white", **kw)
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee")
@@ -89,6 +97,7 @@ def peta_status_situs(status: pd.DataFrame, gdf: gpd.GeoDataFrame, bahasa: str) 
     g = gdf[gdf["kode_wilayah"].isin(kode.index)]
     fig = peta_choropleth(g, z, judul=teks("lay_peta_situs", bahasa), label_nilai=teks("lay_status", bahasa),
                           warna=skala, rentang=(-0.5, n - 0.5), hover=hover, bahasa=bahasa, desimal=0)
+    pas_peta(fig, g.total_bounds, LEBAR_PETA_PX)
     fig.data[0].colorbar.update(tickvals=list(range(n)), ticktext=[nama("status", s, bahasa) for s in urut])
     # the value line of the hover would show the status number: show the status name instead
     fig.data[0].hovertemplate = fig.data[0].hovertemplate.replace(
@@ -270,7 +279,7 @@ def peta_sinyal(adopsi: pd.DataFrame, gdf: gpd.GeoDataFrame, bahasa: str) -> go.
             locations=tanpa, z=np.zeros(len(tanpa)), colorscale=[[0, TINTA_TANPA_4G], [1, TINTA_TANPA_4G]],
             showscale=False, marker={"line": {"width": 2.2, "color": "#d62728"}, "opacity": 1},
             name=aman_html(teks("lay_tanpa_4g", bahasa)), showlegend=True, hoverinfo="skip"))
-    return fig
+    return pas_peta(fig, g.total_bounds, LEBAR_PETA_PX)
 
 
 def grafik_sinyal(per_sinyal: pd.DataFrame, bahasa: str) -> go.Figure:

@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import aman_html
 from indicators.layanan import nilai as layanan
-from indicators.tampilan.grafik_layanan import _bulan, _kosong, _tata, nama
+from indicators.tampilan.grafik_layanan import LEBAR_PETA_PX, _bulan, _kosong, _tata, nama
+from indicators.tampilan.grafik_skor import pas_peta
 from indicators.tampilan.peta import peta_choropleth
 
 
@@ -83,6 +84,7 @@ def peta_kejadian(per_desa: pd.DataFrame, gdf: gpd.GeoDataFrame, bahasa: str) ->
                           teks("lay_kategori_terbanyak", bahasa): d["kategori_terbanyak"].map(
                               lambda k: nama("kategori", k, bahasa) if isinstance(k, str) else None)}, index=d.index)
     g = gdf[gdf["kode_wilayah"].isin(d.index)]
-    return peta_choropleth(g, d["per_1000"], judul=teks("lay_peta_kejadian", bahasa),
-                           label_nilai=teks("lay_per_1000", bahasa), warna="OrRd", hover=hover, bahasa=bahasa,
-                           desimal=2)
+    fig = peta_choropleth(g, d["per_1000"], judul=teks("lay_peta_kejadian", bahasa),
+                          label_nilai=teks("lay_per_1000", bahasa), warna="OrRd", hover=hover, bahasa=bahasa,
+                          desimal=2)
+    return pas_peta(fig, g.total_bounds, LEBAR_PETA_PX)  # fitted to its column on a 1366-px laptop

@@ -23,15 +23,17 @@ from indicators.dasar.format import angka
 from indicators.dasar.label import teks
 from indicators.dasar.teks_aman import aman_html
 from indicators.tampilan.peta import PEMISAH, TINGGI_PX, tampilan
+from indicators.tampilan.tata import LEGENDA_BAWAH, baris_judul, judul_terbungkus, label_terbungkus
 
 BIRU, ABU, MERAH, HIJAU = "#1f5fa8", "#b8c2cc", "#c0392b", "#2e8b57"
 HURUF = 16  # readable on a projector
 
 
 def _tata(fig: go.Figure, judul: str, bahasa: str, tinggi: int) -> go.Figure:
-    fig.update_layout(title={"text": aman_html(judul)}, separators=PEMISAH[bahasa], height=tinggi,
-                      font={"size": HURUF}, margin={"l": 10, "r": 10, "t": 60, "b": 40},
-                      legend={"orientation": "h", "y": -0.12, "x": 0}, plot_bgcolor="white")
+    judul = judul_terbungkus(aman_html(judul), maks=40)  # 16-px text: a little less fits
+    fig.update_layout(title={"text": judul}, separators=PEMISAH[bahasa], height=tinggi,
+                      font={"size": HURUF}, margin={"l": 10, "r": 10, "t": 34 + 26 * baris_judul(judul), "b": 20},
+                      legend=LEGENDA_BAWAH, plot_bgcolor="white")
     fig.update_xaxes(gridcolor="#e5e8eb", zeroline=False)
     fig.update_yaxes(gridcolor="#e5e8eb", zeroline=False)
     return fig
@@ -66,7 +68,6 @@ def grafik_pilar(pilar: pd.DataFrame, bahasa: str, judul: str, label_kini: str, 
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     fig.update_xaxes(range=[0, 108])
     fig = _tata(fig, judul, bahasa, 520)
-    fig.update_layout(legend={"y": -0.08}, margin={"b": 30})
     return fig
 
 
@@ -89,7 +90,7 @@ def grafik_interval(t: pd.DataFrame, bahasa: str, judul: str, sorot: str | None 
     maks = int(np.nanmax(p95.to_numpy())) if len(t) else 1
     fig.update_xaxes(title=teks("rk_peringkat_sumbu", bahasa), tickmode="array", tickvals=tanda_peringkat(maks),
                      range=[0.3, maks + 0.7], side="top", showgrid=True)    # rank 1 on the left, read on top
-    fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.04, "yanchor": "top"})
+    fig.update_layout(barmode="overlay")
     return _tata(fig, judul, bahasa, max(380, 26 * len(t) + 160))
 
 
@@ -139,7 +140,7 @@ def grafik_bobot(t: pd.DataFrame, bahasa: str, judul: str) -> go.Figure:
     """Effective weights of the indicators in the index (%): framework weights against the what-if
     weights (``t``: ``nama``, ``awal``, ``baru`` as shares 0–1)."""
     t = t.iloc[::-1]
-    nama = [aman_html(n) for n in t["nama"]]
+    nama = [label_terbungkus(aman_html(n)) for n in t["nama"]]  # long names in two lines: room for the bars
     fig = go.Figure()
     fig.add_trace(go.Bar(y=nama, x=t["awal"] * 100, orientation="h", name=teks("rk_bobot_kerangka", bahasa),
                          marker_color=ABU))
@@ -148,8 +149,7 @@ def grafik_bobot(t: pd.DataFrame, bahasa: str, judul: str) -> go.Figure:
                          textposition="outside", cliponaxis=False, textfont={"size": 13}))
     fig.update_layout(barmode="group")
     fig.update_xaxes(title=teks("rk_bobot_efektif_persen", bahasa))
-    fig = _tata(fig, judul, bahasa, max(420, 30 * len(t) + 170))
-    fig.update_layout(legend={"y": -0.1, "yanchor": "top"}, margin={"b": 90})
+    fig = _tata(fig, judul, bahasa, max(420, 40 * len(t) + 170))
     return fig
 
 

@@ -32,6 +32,7 @@ from indicators.dasar import format as fmt
 from indicators.dasar.label import teks
 from indicators.dasar.pengaturan import ambil
 from indicators.dasar.teks_aman import aman_html
+from indicators.tampilan.tata import TINGGI_BARIS_JUDUL, baris_judul, judul_terbungkus
 
 WARNA_TANPA_DATA = "#d4d4d4"
 TINGGI_PX = 520
@@ -165,8 +166,10 @@ def _tata_letak(fig: go.Figure, judul: str, batas_luar, bahasa: str, peta_dasar:
         lapisan.append({"sourcetype": "raster", "source": [url], "below": "traces"})
     fig.update_layout(
         map={"style": gaya or "white-bg", "center": pusat, "zoom": zoom, "layers": lapisan},
-        title={"text": aman_html(judul)} if judul else None,
-        margin={"l": 0, "r": 0, "t": 40 if judul else 0, "b": 0}, height=TINGGI_PX,
+        title={"text": judul_terbungkus(aman_html(judul))} if judul else None,  # a long title in two lines
+        margin={"l": 0, "r": 0, "t": 16 + TINGGI_BARIS_JUDUL * baris_judul(judul_terbungkus(judul)) if judul else 0,
+                "b": 0},
+        height=TINGGI_PX,
         separators=PEMISAH.get(bahasa, ",."),
         legend={"x": 0.01, "y": 0.01, "xanchor": "left", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.8)"},
     )
