@@ -66,6 +66,11 @@ def buka_halaman(halaman: str, timeout: int = 300, sebagai: str | None = None, *
     return at
 
 
+def dibaca(s: str) -> str:
+    """A figure text as read: plotly's line breaks (``<br>``, long titles and labels wrapped) as spaces."""
+    return s.replace("<br>", " ")
+
+
 def tampak(md: str) -> str:
     """Markdown text as the reader sees it: backslash escapes (``markdown_aman``) taken off."""
     return re.sub(r"\\(.)", r"\1", str(md))

@@ -14,7 +14,7 @@ from indicators.dasar.pengaturan import AKAR
 from indicators.layanan import nilai as layanan
 from indicators.skor.hitung import hitung_nilai
 from indicators.skor.kerangka import muat_kerangka
-from tests.bantu import nilai_choropleth
+from tests.bantu import dibaca, nilai_choropleth
 
 HALAMAN = "pages/layanan-desa.py"
 KEC, DESA = "18.02.03", "18.02.03.2005"     # Padang Ratu and one of its villages
@@ -161,7 +161,7 @@ def test_setiap_tab_lewat_url_dan_hanya_tab_terbuka_yang_dihitung():
     for kode in [{k for t in f["data"][:2] for k in t["locations"]} for f in peta] + [set(peta_ronda)]:
         # every village of the district, coloured or grey as "no data"
         assert len(kode) == 311 and all(re.fullmatch(r"18\.02\.\d\d\.[12]\d{3}", k) for k in kode)
-    judul = {tab: [f["layout"]["title"]["text"] for f in fs] for tab, fs in spek.items()}
+    judul = {tab: [dibaca(f["layout"]["title"]["text"]) for f in fs] for tab, fs in spek.items()}
     assert "Status situs desa" in judul["DesaID"]
     assert len(judul["Smart Netizen"]) == 6 and not judul["Tabel desa"]
     assert judul["Smart Netizen"][0] == "Permohonan per bulan menurut jenis layanan, dan bagian daring"

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.dasar.format import angka
 from indicators.dasar.label import nama_dataset
 from indicators.skor import koherensi, muat_kerangka, skor_wilayah
-from tests.bantu import buka_halaman, demo, larik
+from tests.bantu import buka_halaman, demo, dibaca, larik
 
 METODOLOGI = "pages/metodologi.py"
 
@@ -87,7 +87,7 @@ def test_jejak_audit_dan_cakupan_sama_dengan_inti(inti):
         g for g in grafik if g["layout"].get("title", {}).get("text", "").startswith("Ketersediaan per indikator")
     )
     nama = {i.id: i.nama["id"] for i in muat_kerangka().indikator}
-    nilai = {y: x for t in bar["data"] for y, x in zip(t["y"], _angka(t["x"]), strict=True)}
+    nilai = {dibaca(y): x for t in bar["data"] for y, x in zip(t["y"], _angka(t["x"]), strict=True)}
     for r in h.ketersediaan.itertuples():
         assert nilai[nama[r.indikator]] == pytest.approx(r.ketersediaan * 100)
     unit = _tabel(at, "Pilar tanpa skor (data tidak cukup)")

@@ -11,7 +11,7 @@ from indicators.dasar.format import angka, nama_periode
 from indicators.skor import PengaturanKetidakpastian, PengaturanSkor, ketidakpastian, muat_kerangka, skor_wilayah
 from indicators.skor.hitung import hitung_nilai
 from indicators.wilayah.daftar import daftar_wilayah
-from tests.bantu import buka_halaman, demo, larik, nilai_choropleth
+from tests.bantu import buka_halaman, demo, dibaca, larik, nilai_choropleth
 
 PILAR = "pages/pilar.py"
 PERIODE = "2026-10"
@@ -98,7 +98,7 @@ def test_interval_peringkat_dari_analisis_ketidakpastian_inti():
     for g in kelompok_tumpang_tindih(u.reset_index()).itertuples():
         assert g.bersama_dari >= max(u.loc[list(g.kode), "peringkat_p05"])       # one common range …
         assert g.bersama_sampai <= min(u.loc[list(g.kode), "peringkat_p95"])     # … inside every interval
-    judul = [f["layout"]["title"]["text"] for f in _grafik(at) if f["layout"].get("title")]
+    judul = [dibaca(f["layout"]["title"]["text"]) for f in _grafik(at) if f["layout"].get("title")]
     assert "Peringkat nominal, median dan interval 5–95 %" in judul
 
 
@@ -130,9 +130,9 @@ def test_bobot_uji_mengubah_peringkat_persis_seperti_inti():
     be = h.bobot_efektif.groupby("pilar")["bobot_efektif"].sum()
     assert be["branding"] == pytest.approx(3 / 8)
     judul = "Bobot efektif indikator dalam indeks"
-    bobot_chart = next(f for f in _grafik(at) if f["layout"].get("title", {}).get("text") == judul)
+    bobot_chart = next(f for f in _grafik(at) if dibaca(f["layout"].get("title", {}).get("text", "")) == judul)
     nama = {i.id: i.nama["id"] for i in muat_kerangka().indikator}
-    baru = dict(zip(bobot_chart["data"][1]["y"], _angka(bobot_chart["data"][1]["x"]), strict=True))
+    baru = dict(zip(map(dibaca, bobot_chart["data"][1]["y"]), _angka(bobot_chart["data"][1]["x"]), strict=True))
     for r in h.bobot_efektif.itertuples():
         assert baru[nama[r.indikator]] == pytest.approx(r.bobot_efektif * 100)
 
@@ -239,7 +239,7 @@ def test_nilai_url_tidak_dikenal_kembali_ke_bawaan():
 
 def test_sensitivitas_dan_hapus_pilar_digambar():
     at = buka()
-    judul = [f["layout"].get("title", {}).get("text") for f in _grafik(at)]
+    judul = [dibaca(f["layout"].get("title", {}).get("text", "")) for f in _grafik(at)]
     assert "Indeks Sobol pergeseran peringkat rata-rata" in judul
     assert "Pergeseran peringkat bila satu pilar dihapus" in judul
     assert any("Pilihan yang paling menggeser peringkat" in m.value for m in at.markdown)
