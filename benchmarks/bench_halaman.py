@@ -318,9 +318,9 @@ def main(argv: list[str] | None = None) -> None:
         env_app = {"DASBOR_PATH_GUDANG": str(tmp / "bench.duckdb"), "DASBOR_PETA_DASAR_URL": ""}
         if besar:
             t0 = time.perf_counter()
-            baris = siapkan_besar(tmp / "bench.duckdb")
+            jumlah = siapkan_besar(tmp / "bench.duckdb")
             env_app["DASBOR_KODE_KABUPATEN"] = "11.08"
-            print(f"# skala besar: 11.08, {', '.join(f'{k} {angka(v)}' for k, v in baris.items())} "
+            print(f"# skala besar: 11.08, {', '.join(f'{k} {angka(v)}' for k, v in jumlah.items())} "
                   f"(store prepared in {angka(time.perf_counter() - t0)} s)")
         servers.append(mulai(AKAR / "app.py", env_app))
         (_, url_kosong, _), (_, url_grafik, _), (proc_app, url_app, _) = servers
