@@ -210,7 +210,9 @@ def lakukan(page, a: Aksi, i: int):
     that makes the change (the clock starts just before it: opening a dropdown is not the page's time)."""
     w = _wadah(page, a)
     if a.jenis == "bahasa":
-        pilihan = w.locator('[role="radiogroup"] label')
+        pilihan = w.locator('[data-testid="stRadio"]').filter(
+            has=page.locator('[data-testid="stWidgetLabel"]', has_text="Bahasa / Language")).locator(
+            '[role="radiogroup"] label')
         return pilihan.nth(1 - i % 2 if pilihan.count() == 2 else 0).click
     elif a.jenis == "tab":
         return page.locator('[data-testid="stMain"] [role="tab"]').nth((i + 1) % 2).click
