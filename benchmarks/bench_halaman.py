@@ -225,9 +225,13 @@ def lakukan(page, a: Aksi, i: int):
     elif a.jenis == "multiselect":  # alternately add an option (not "Select all") and remove it again
         kotak = w.locator('[data-testid="stMultiSelect"]').filter(
             has=page.locator('[data-testid="stWidgetLabel"]', has_text=_label_tepat(a.label))).first
-        hapus = kotak.locator('button[aria-label^="Remove"]')
-        if hapus.count():
-            return hapus.first.click
+        if kotak.locator('button[aria-label^="Remove"]').count():
+            masukan = kotak.locator('input[role="combobox"]')
+
+            def hapus() -> None:  # Backspace in the box: a click on a tag's × is not always taken
+                masukan.focus()
+                page.keyboard.press("Backspace")
+            return hapus
         opsi = page.locator('[role="listbox"] [role="option"]')
         _buka(page, kotak, opsi)
 
