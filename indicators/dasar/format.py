@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
@@ -78,6 +79,21 @@ def waktu(t, kode_wilayah: str, bahasa: str = "id") -> str:
     lokal = ke_lokal(t, kode_wilayah)
     jam = lokal.strftime("%H.%M" if bahasa == "id" else "%H:%M")
     return f"{tanggal(lokal, bahasa)} {jam} {zona(kode_wilayah).label}"
+
+
+def waktu_seri(s: pd.Series, kode_wilayah: str, bahasa: str = "id") -> pd.Series:
+    """:func:`waktu` of every value of ``s`` (missing stays missing), the dates written once per day:
+    the same text as ``s.map(waktu)`` at a fraction of its cost on a large table.
+
+    >>> waktu_seri(pd.Series(pd.to_datetime(["2026-10-01 05:21", None])), "18.02").tolist()
+    ['1 Oktober 2026 12.21 WIB', nan]
+    """
+    lokal = ke_lokal(s, kode_wilayah)
+    hari, unik = pd.factorize(lokal.dt.strftime("%Y-%m-%d"), use_na_sentinel=True)
+    nama_hari = np.array([tanggal(pd.Timestamp(v), bahasa) for v in unik] + [""], dtype=object)
+    jam = lokal.dt.strftime("%H.%M" if bahasa == "id" else "%H:%M")
+    teks_ = pd.Series(nama_hari[hari], index=s.index) + " " + jam + " " + zona(kode_wilayah).label
+    return teks_.where(s.notna())
 
 
 def nama_periode(periode: str, bahasa: str = "id", singkat: bool = False) -> str:

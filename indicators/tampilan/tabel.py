@@ -100,6 +100,18 @@ def tabel_peringkat(t: pd.DataFrame, bahasa: str = "id", satuan: str = "") -> tu
     return ekspor, tampil
 
 
+def _per_nilai(s: pd.Series, tulis, kosong: str) -> np.ndarray:
+    """``tulis`` applied once per distinct value of ``s`` (a complaints table repeats its values across
+    hundreds of thousands of rows), ``kosong`` where missing."""
+    try:
+        kode, unik = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:  # unhashable values (lists): written one by one
+        return np.array([kosong if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else tulis(v)
+                         for v in s], dtype=object)
+    teks_ = np.array([tulis(v) for v in unik] + [kosong], dtype=object)
+    return teks_[kode]  # the sentinel -1 picks the last entry: kosong
+
+
 def tabel_layar(df: pd.DataFrame, bahasa: str = "id", judul: Mapping[str, str] | None = None,
                 desimal: Mapping[str, int] | None = None, kode_wilayah: str | None = None,
                 kosong: str = "–") -> pd.DataFrame:
@@ -115,7 +127,7 @@ def tabel_layar(df: pd.DataFrame, bahasa: str = "id", judul: Mapping[str, str] |
     >>> tabel_layar(t.astype({"n": "Int64"}), "id", {"n": "Jumlah"}).values.tolist()
     [['1.234', '3,8', '1 Oktober 2026', '2025', 'a'], ['–', '–', '–', '2026', '–']]
     """
-    from indicators.dasar.format import tanggal, waktu
+    from indicators.dasar.format import tanggal, waktu_seri
 
     desimal = desimal or {}
     out = pd.DataFrame(index=df.index)
@@ -123,19 +135,20 @@ def tabel_layar(df: pd.DataFrame, bahasa: str = "id", judul: Mapping[str, str] |
         s = df[k]
         jenis = s.dtype.kind
         if jenis == "b" or s.dtype == "boolean":
-            teks_ = [kosong if pd.isna(v) else teks("rk_ya" if v else "rk_tidak", bahasa) for v in s]
+            teks_ = _per_nilai(s, lambda v: teks("rk_ya" if v else "rk_tidak", bahasa), kosong)
         elif jenis in "iu" or str(s.dtype) in ("Int64", "Int32", "Int16", "UInt8"):
             tahun = str(k).startswith("tahun")
-            teks_ = [kosong if pd.isna(v) else (str(int(v)) if tahun else angka(int(v), 0, bahasa)) for v in s]
+            teks_ = _per_nilai(s, lambda v, tahun=tahun: str(int(v)) if tahun else angka(int(v), 0, bahasa), kosong)
         elif jenis == "f":
             d = desimal.get(k, 1)
-            teks_ = [kosong if pd.isna(v) else angka(v, d, bahasa) for v in s]
+            teks_ = _per_nilai(s, lambda v, d=d: angka(v, d, bahasa), kosong)
         elif jenis == "M":
             ada_jam = bool(((s.dt.hour != 0) | (s.dt.minute != 0)).fillna(False).any())
-            teks_ = [kosong if pd.isna(v) else (waktu(v, kode_wilayah, bahasa) if ada_jam and kode_wilayah
-                                                else tanggal(v, bahasa)) for v in s]
+            if ada_jam and kode_wilayah:
+                teks_ = waktu_seri(s, kode_wilayah, bahasa).fillna(kosong).to_numpy()
+            else:
+                teks_ = _per_nilai(s.dt.normalize(), lambda v: tanggal(v, bahasa), kosong)
         else:
-            teks_ = [kosong if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v)
-                     for v in s]
+            teks_ = _per_nilai(s, str, kosong)
         out[k] = teks_
     return out.rename(columns=dict(judul or {}))
