@@ -208,6 +208,8 @@ def bentuk_leaflet(page) -> list[int]:
 
 SANDI_UJI = "sandi-uji-browser-panjang"
 SIDEBAR = '[data-testid="stSidebar"]'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'          # no script run in progress
+CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'  # the websocket is up
 
 
 def tambah_akun(store: Path, id_: str, peran: str, dataset: str = "*") -> str:

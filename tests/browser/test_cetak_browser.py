@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from .conftest import ARTEFAK, SIDEBAR, browser_unavailable_reason, on_ci
+from .conftest import ARTEFAK, CONNECTED, IDLE, SIDEBAR, browser_unavailable_reason, on_ci
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
@@ -18,8 +18,6 @@ if _reason and not on_ci():
 pytestmark = pytest.mark.browser
 
 UKURAN = [(1366, 768), (1920, 1080)]
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 PETA = ".js-plotly-plot:has(canvas.maplibregl-canvas)"
 # Drawn: the pillar chart's bars, and a map whose style and shapes have loaded (maplibre's loaded()).
 DIGAMBAR = """() => {

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ARTEFAK, FOLIUM, JS_PETA_FOLIUM, browser_unavailable_reason, on_ci
+from .conftest import ARTEFAK, CONNECTED, FOLIUM, IDLE, JS_PETA_FOLIUM, browser_unavailable_reason, on_ci
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
@@ -51,8 +51,6 @@ HALAMAN = [
 ]
 UKURAN = [(1366, 768), (1920, 1080)]
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 TAB = '[data-testid="stMain"] [data-testid="stTab"]'
 IDLE_TIMEOUT_MS = 120_000  # the first page of the session also loads the demo data into the store
 CHART_TIMEOUT_S = 60       # the first plotly chart waits for Streamlit's 4.7 MB plotly bundle

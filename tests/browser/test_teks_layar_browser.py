@@ -28,7 +28,7 @@ import time
 
 import pytest
 
-from .conftest import ARTEFAK, SIDEBAR, browser_unavailable_reason, masuk_browser, on_ci, tambah_akun
+from .conftest import ARTEFAK, CONNECTED, IDLE, SIDEBAR, browser_unavailable_reason, masuk_browser, on_ci, tambah_akun
 
 _reason = browser_unavailable_reason()
 if _reason and not on_ci():
@@ -38,8 +38,6 @@ from playwright.sync_api import Error as PlaywrightError  # noqa: E402  (after t
 
 pytestmark = pytest.mark.browser
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 EXCEPTION = '[data-testid="stException"]'
 LAYAR = ARTEFAK / "screenshots" / "teks"   # full-page screenshots to look at (not asserted)
 
