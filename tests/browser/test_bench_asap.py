@@ -35,10 +35,10 @@ def test_bench_halaman_asap_mengukur_setiap_halaman():
     keluar = r.stdout
     for h, aksi in _aksi_halaman().items():
         for a in aksi:
-            m = re.search(rf"^/{re.escape(h)} {re.escape(a.nama())}\s+{ANGKA}\s+{ANGKA}×", keluar, re.M)
+            m = re.search(rf"^/{re.escape(h)} {re.escape(a.nama())}\s+{ANGKA} s\s+{ANGKA}×", keluar, re.M)
             assert m, f"no measurement of /{h} {a.nama()} in:\n{keluar}"
             assert float(m[1].replace(",", ".")) > 0 and float(m[2].replace(",", ".")) > 0
     assert re.search(r"^memori server app setelah semua halaman\s+[\d.]+ MB", keluar, re.M), keluar
     for h in HALAMAN:
         if h != "data":
-            assert re.search(rf"^cat pertama: /{re.escape(h)}\s+{ANGKA}\s+{ANGKA}×", keluar, re.M), (h, keluar)
+            assert re.search(rf"^cat pertama: /{re.escape(h)}\s+{ANGKA} s\s+{ANGKA}×", keluar, re.M), (h, keluar)

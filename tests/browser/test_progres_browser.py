@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from indicators.dasar.format import nama_periode
+
 from .conftest import ARTEFAK, browser_unavailable_reason, on_ci
 
 _reason = browser_unavailable_reason()
@@ -85,7 +87,7 @@ def test_progres_kurva_s_digambar_dengan_filter_url(server_siap, browser_context
         assert "posisi=2026-06" in page.url
         assert "Program dan quick win\n\n11" in teks
         akhir = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => t.x[t.x.length - 1])")
-        assert set(akhir) == {"2026-06"}, akhir
+        assert set(akhir) == {nama_periode("2026-06", "id")}, akhir   # months as the reader reads them
         _tangkap(page, "progres-filter-url")
     finally:
         page.close()
