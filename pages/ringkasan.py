@@ -25,10 +25,38 @@ from pages._bersama import (
     pencatat,
     peta,
     pilihan_url,
+    simpan,
     unduh,
 )
 
 LEBAR_KOLOM_PX = 300  # the map's column on a 1366-px laptop; wider screens show more margin
+
+
+@simpan(64)
+def _tampilan(ktx: tuple, periode: str, b: str) -> dict:
+    """The page's figures and tables for one period and language, built once and shared by every session
+    (a rerun then only sends them): the pillar chart, the kecamatan map, the top and bottom tables and
+    the full table with its export."""
+    r = _skor.ringkasan(periode)
+    tidak_cukup = teks("rk_data_tidak_cukup", b)
+    kec = r.kecamatan.set_index("kode_wilayah")
+    hover = kec.assign(**{
+        teks("rk_kematangan", b): [v if v else tidak_cukup for v in kec[f"kematangan_{b}"]],
+        teks("rk_peringkat", b): kec["peringkat"],
+        teks("rk_perubahan", b): [format_selisih(v, b) for v in kec["selisih"]],
+    })[[teks("rk_kematangan", b), teks("rk_peringkat", b), teks("rk_perubahan", b)]]
+    gdf = batas(ktx[2], "kecamatan")
+    peta_kec = peta_choropleth(gdf, kec["indeks"], judul=teks("rk_judul_peta", b), label_nilai=teks("indeks", b),
+                               rentang=(0, 100), hover=hover, bahasa=b)
+    pas_peta(peta_kec, gdf.total_bounds, LEBAR_KOLOM_PX)  # a third of the page, not a full-width map
+    ringkas = {}
+    for judul, df in (("rk_teratas", r.teratas), ("rk_terbawah", r.terbawah)):
+        t = tabel_kecamatan(df, b)[1]
+        ringkas[judul] = t[t.columns[[0, 1, 3, 4, 5]]]
+    ekspor, tampil = tabel_kecamatan(r.kecamatan.sort_values(["peringkat", "kode_wilayah"], na_position="last"), b)
+    return {"pilar": grafik_pilar(r.pilar, b, teks("rk_judul_pilar_singkat", b), nama_periode(r.periode, b),
+                                  nama_periode(r.periode_lalu, b)),
+            "peta": peta_kec, "ringkas": ringkas, "ekspor": ekspor, "tampil": tampil}
 
 b = kepala("halaman_ringkasan", list(muat_skema()))
 kode = kode_kabupaten()
@@ -83,33 +111,22 @@ with kiri:
             if p.halaman:   # the evidence page at the same period, tab and filter: it shows the same number
                 st.page_link(p.halaman, label=teks("rk_lihat_bukti", b), icon=":material/arrow_forward:",
                              query_params=p.parameter(b))
+v = _tampilan(tuple(_skor.konteks()), periode, b)
 with tengah:
-    grafik(grafik_pilar(r.pilar, b, teks("rk_judul_pilar_singkat", b), nama_periode(r.periode, b), lalu))
+    grafik(v["pilar"])
     st.caption(teks("rk_target_ket", b))
-kec = r.kecamatan.set_index("kode_wilayah")
-hover = kec.assign(**{
-    teks("rk_kematangan", b): [v if v else tidak_cukup for v in kec[f"kematangan_{b}"]],
-    teks("rk_peringkat", b): kec["peringkat"],
-    teks("rk_perubahan", b): [format_selisih(v, b) for v in kec["selisih"]],
-})[[teks("rk_kematangan", b), teks("rk_peringkat", b), teks("rk_perubahan", b)]]
-gdf = batas(kode, "kecamatan")
-fig = peta_choropleth(gdf, kec["indeks"], judul=teks("rk_judul_peta", b), label_nilai=teks("indeks", b),
-                      rentang=(0, 100), hover=hover, bahasa=b)
-pas_peta(fig, gdf.total_bounds, LEBAR_KOLOM_PX)  # a third of the page, not a full-width map
 with kanan:
-    peta(fig)
+    peta(v["peta"])
 
 t = st.columns(2)
-for wadah, judul, df in ((t[0], "rk_teratas", r.teratas), (t[1], "rk_terbawah", r.terbawah)):
+for wadah, judul in ((t[0], "rk_teratas"), (t[1], "rk_terbawah")):
     with wadah:
         st.subheader(teks(judul, b))
-        ringkas = tabel_kecamatan(df, b)[1]
-        st.dataframe(ringkas[ringkas.columns[[0, 1, 3, 4, 5]]], hide_index=True, width="stretch")
+        st.dataframe(v["ringkas"][judul], hide_index=True, width="stretch")
 
-ekspor, tampil = tabel_kecamatan(r.kecamatan.sort_values(["peringkat", "kode_wilayah"], na_position="last"), b)
 with st.expander(teks("rk_semua_kecamatan", b)):
-    st.dataframe(tampil, hide_index=True, width="stretch")
-    unduh(ekspor, f"indeks_kecamatan_{kode}_{periode}", periode=periode,
+    st.dataframe(v["tampil"], hide_index=True, width="stretch")
+    unduh(v["ekspor"], f"indeks_kecamatan_{kode}_{periode}", periode=periode,
           geometri=geometri_wilayah("kecamatan", teks("rk_kode", b)))
 
 g, catat = gudang(), pencatat()

@@ -3,6 +3,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,28 @@ def test_ganti_kabupaten_demo_dimuat_ulang_data_nyata_dilindungi(gudang_kosong):
     with pytest.raises(ValueError, match="berisi data impor"):
         g.pastikan_demo("18.02")
     assert g.meta("kode_kabupaten") == "52.02"
+
+
+def test_versi_dan_demo_mengikuti_tulisan_proses_lain(tmp_path):
+    """The version, district and demo datasets a page asks on every run are remembered until the file
+    changes (issue 16): an import by another process (the command line) is still seen at once."""
+    path = tmp_path / "dua_proses.duckdb"
+    g = Gudang(path)
+    g.impor(demo()["program"], "program", berkas="program.csv")
+    versi, kode = g.versi(), g.meta("kode_kabupaten")
+    assert g.versi() == versi and g.dataset_demo() == set()  # asked twice: the same answer
+    g.tutup()  # the other process needs the file
+    lain = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        from indicators.data.gudang import Gudang
+        from tests.bantu import demo
+        g = Gudang({str(path)!r})
+        p = demo()["program"].head(2).copy()
+        p["anggaran"] = p["anggaran"] + 1
+        g.impor(p, "program", berkas="revisi.csv")
+        g.tutup()
+    """)], cwd=Path(__file__).parents[1], capture_output=True, text=True, timeout=120)
+    assert lain.returncode == 0, lain.stderr
+    assert g.versi() > versi  # the other process's import log row, not the remembered answer
+    assert g.meta("kode_kabupaten") == kode
+    assert len(g.riwayat_impor()) == 2
+    g.tutup()

@@ -176,31 +176,43 @@ class Gudang(BatasGudang, AkunGudang):
                                f"FROM {_id(dataset)} WHERE _catatan_mutu IS NOT NULL "
                                f"ORDER BY {_daftar(ds.kunci)}").df()
 
+    def _menurut_cap(self, kunci: tuple, hitung):
+        """``hitung()`` remembered until the store file changes (:meth:`Sambungan.cap`): what every page asks
+        on every run (the version, the district, the demo datasets) costs a ``stat`` instead of a query."""
+        cap = self._sambung.cap()  # read before the query: a write meanwhile only makes the next call ask again
+        ingat = self.__dict__.setdefault("_ingat_cap", {})
+        ada = ingat.get(kunci)
+        if ada is not None and ada[0] == cap:
+            return ada[1]
+        nilai = hitung()
+        ingat[kunci] = (cap, nilai)
+        return nilai
+
     def versi(self) -> int:
         """Id of the latest import: changes whenever data changes (a cache key for pages)."""
-        with self._sambung.pakai() as con:
-            return int(con.execute("SELECT coalesce(max(id), 0) FROM log_impor").fetchall()[0][0])
+        def _hitung() -> int:
+            with self._sambung.pakai() as con:
+                return int(con.execute("SELECT coalesce(max(id), 0) FROM log_impor").fetchall()[0][0])
+        return self._menurut_cap(("versi",), _hitung)
 
     def meta(self, kunci: str) -> str | None:
-        with self._sambung.pakai() as con:
-            r = con.execute("SELECT nilai FROM meta WHERE kunci = ?", [kunci]).fetchall()
-        return r[0][0] if r else None
+        def _hitung() -> str | None:
+            with self._sambung.pakai() as con:
+                r = con.execute("SELECT nilai FROM meta WHERE kunci = ?", [kunci]).fetchall()
+            return r[0][0] if r else None
+        return self._menurut_cap(("meta", kunci), _hitung)
 
     def _jumlah_demo(self, con, dataset: str) -> int:
         return int(con.execute(f"SELECT count(*) FROM {_id(dataset)} WHERE {_DEMO}").fetchall()[0][0])  # noqa: S608
 
     def dataset_demo(self) -> set[str]:
-        """Datasets that still hold simulated (demo) rows. Remembered per store version (every write of a
-        dataset is an import with its own ``log_impor`` row): every page asks on every run."""
-        with self._sambung.pakai() as con:
-            versi = int(con.execute("SELECT coalesce(max(id), 0) FROM log_impor").fetchall()[0][0])
-            ingat = getattr(self, "_demo_per_versi", None)
-            if ingat is not None and ingat[0] == versi:
-                return set(ingat[1])
-            rows = con.execute("SELECT DISTINCT dataset FROM log_impor WHERE sumber = 'demo'").fetchall()
-            demo = {d for (d,) in rows if d in _skema.muat_skema() and self._jumlah_demo(con, d)}
-        self._demo_per_versi = (versi, frozenset(demo))
-        return demo
+        """Datasets that still hold simulated (demo) rows; every page asks on every run, so the answer is
+        remembered until the store changes."""
+        def _hitung() -> frozenset:
+            with self._sambung.pakai() as con:
+                rows = con.execute("SELECT DISTINCT dataset FROM log_impor WHERE sumber = 'demo'").fetchall()
+                return frozenset(d for (d,) in rows if d in _skema.muat_skema() and self._jumlah_demo(con, d))
+        return set(self._menurut_cap(("demo",), _hitung))
 
     def riwayat_impor(self) -> pd.DataFrame:
         """Every import, newest first; ``waktu`` in UTC (timezone-aware)."""

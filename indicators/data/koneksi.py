@@ -70,6 +70,7 @@ class Sambungan:
         self._dipakai = 0
         self._terakhir = 0.0
         self._pengatur: threading.Timer | None = None
+        self._tulisan = 0  # writes by this process: part of :meth:`cap`
 
     @classmethod
     def untuk(cls, path: str | Path) -> Sambungan:
@@ -142,6 +143,19 @@ class Sambungan:
             f"atau aplikasi yang sedang menulis; sudah ditunggu {tunggu:.0f} detik. Coba lagi sebentar lagi; "
             "tidak ada yang diubah") from None
 
+    def cap(self) -> tuple:
+        """A stamp of the file's state that changes with every write, by this process or another: the
+        store's and its write-ahead log's size and modification time (ns), and this process's write count.
+        Costs two ``stat`` calls instead of a query, so a page rerun can ask "did anything change?"
+        without opening the store."""
+        def _stat(p: Path):
+            try:
+                s = p.stat()
+            except OSError:
+                return None
+            return s.st_mtime_ns, s.st_size
+        return _stat(self.path), _stat(self.path.with_name(self.path.name + ".wal")), self._tulisan
+
     @contextmanager
     def pakai(self, tulis: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection for one piece of work: read-only unless ``tulis``; a read-write one is closed
@@ -163,6 +177,7 @@ class Sambungan:
             finally:
                 self._dipakai -= 1
                 self._terakhir = time.monotonic()
+                self._tulisan += bool(tulis)
                 if not self._dipakai:
                     if self._tulis:
                         self._tutup()
