@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+import importlib
 import logging
 import runpy
 import sys
@@ -206,6 +207,20 @@ def simpan(max_entries: int):
         baca.clear = tersimpan.clear
         return baca
     return hias
+
+
+@simpan(256)
+def _sekali(modul: str, nama: str, args: tuple, kwargs: tuple):
+    return getattr(importlib.import_module(modul), nama)(*args, **dict(kwargs))
+
+
+def sekali(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` for a pure display builder of ``indicators`` (a figure, a formatted table),
+    built once per arguments and shared by every session; a rerun with the same inputs gets the same
+    object (so :func:`grafik` also reuses its dict). Arguments are hashed as ``st.cache_data`` hashes
+    them; pass aggregated frames, not a dataset of many thousands of rows (Streamlit hashes a sample of
+    large frames)."""
+    return _sekali(fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
 
 
 @st.cache_resource(show_spinner="Menyiapkan gudang data…")

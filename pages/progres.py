@@ -17,7 +17,7 @@ from pages._bersama import data, grafik, gudang, kepala, multi_url, pilihan_url,
 
 b = kepala("halaman_progres", ["program", "program_progres"])
 prog, pp = data("program"), data("program_progres")
-PEMISAH = {"id": ",.", "en": ".,"}[b]  # plotly: decimal then thousands separator, as indicators.dasar.format writes
+PEMISAH = {"id": ",.", "en": ".,"}  # plotly: decimal then thousands separator, as indicators.dasar.format writes
 np_ = {p.id: p.nama[b] for p in muat_kerangka().pilar}
 status_nama, jenis_nama = nama_status(b), nama_jenis(b)
 WARNA = {"terlambat": "#c0392b", "tanpa_laporan": "#7f8c8d", "sesuai": "#2e86c1", "lebih_cepat": "#17a589",
@@ -30,6 +30,64 @@ def _hitung(path: str, versi: int, periode: str, pilar: tuple, opd: tuple, jenis
     p = saring_program(data("program"), pilar, opd, jenis)
     kini = data("program_progres")
     return p, status_program(kini, p, periode), kurva_s(kini, p, sampai=periode)
+
+
+@simpan(32)
+def _grafik(path: str, versi: int, periode: str, pilar: tuple, opd: tuple, jenis: tuple, b: str) -> dict:
+    """The S-curves, the status bars and the timeline for one view and language, built once (plotly
+    express costs ~0,1 s a figure) and shared by every session."""
+    dipilih, status, kurva = _hitung(path, versi, periode, pilar, opd, jenis)
+    pagu = dipilih["anggaran"].sum()
+    fisik = kurva.melt(id_vars="periode", value_vars=["target_fisik", "realisasi_fisik"], var_name="seri",
+                       value_name="persen")
+    fisik["seri"] = fisik["seri"].map({"target_fisik": teks("target", b), "realisasi_fisik": teks("realisasi", b)})
+    f_fisik = px.line(fisik, x="periode", y="persen", color="seri", markers=True, title=teks("prg_kurva_fisik", b),
+                      labels={"periode": teks("periode", b), "persen": "%", "seri": ""}, range_y=[0, 102])
+    f_fisik.update_layout(separators=PEMISAH[b], legend=LEGENDA_BAWAH)
+    uang = kurva.assign(**{c_: kurva[c_] / 1e9 for c_ in ("rencana_anggaran", "realisasi_anggaran")})
+    uang = uang.melt(id_vars="periode", value_vars=["rencana_anggaran", "realisasi_anggaran"], var_name="seri",
+                     value_name="miliar")
+    uang["seri"] = uang["seri"].map({"rencana_anggaran": teks("prg_rencana", b),
+                                     "realisasi_anggaran": teks("realisasi", b)})
+    f_uang = px.line(uang, x="periode", y="miliar", color="seri", markers=True, title=teks("prg_kurva_anggaran", b),
+                     labels={"periode": teks("periode", b), "miliar": teks("prg_rp_miliar", b), "seri": ""})
+    f_uang.add_hline(y=pagu / 1e9, line_dash="dot", line_color="#c0392b",
+                     annotation_text=f"{teks('prg_pagu', b)} {angka(pagu / 1e9, 1, b)}",
+                     annotation_position="bottom right")
+    f_uang.update_layout(separators=PEMISAH[b], legend=LEGENDA_BAWAH)
+    np_ = {p_.id: p_.nama[b] for p_ in muat_kerangka().pilar}
+    status_nama = nama_status(b)
+
+    def _status_per(kolom: str, judul: str):
+        # names from the data reach plotly's HTML subset (axis, hover): made inert first
+        t = status.assign(**{kolom: status[kolom].map(np_) if kolom == "pilar" else status[kolom].map(aman_html),
+                             "status": status["status"].map(status_nama)})
+        f = px.histogram(t, y=kolom, color="status", title=judul,
+                         color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
+                         category_orders={"status": [status_nama[s_] for s_ in STATUS]})
+        f.update_layout(separators=PEMISAH[b], xaxis_title=teks("program", b), yaxis_title="", legend_title="",
+                        legend=LEGENDA_BAWAH, height=420, xaxis={"dtick": 1})
+        return f
+
+    j = jadwal(status)
+    j = j.assign(status=j["status"].map(status_nama), label=(j["id_program"] + " · " + j["nama"]).map(aman_html),
+                 opd=j["opd"].map(aman_html),
+                 # months by the one formatter (plotly's own date hover is English: "Jan 2022")
+                 jangka=[f"{nama_periode(f'{m_.year}-01', b)} – {nama_periode(f'{s_.year}-12', b)}"
+                         for m_, s_ in zip(j["mulai"], j["selesai"], strict=True)])
+    f_jadwal = px.timeline(j, x_start="mulai", x_end="selesai", y="label", color="status", title=teks("prg_jadwal", b),
+                           color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
+                           hover_data={"opd": True, "jangka": True, "label": False, "mulai": False, "selesai": False},
+                           labels={"label": "", "status": "", "opd": teks("prg_kol_opd", b),
+                                   "jangka": teks("prg_jadwal", b)})
+    tahun = list(range(int(j["mulai"].dt.year.min()), int(j["selesai"].dt.year.max()) + 2)) if len(j) else []
+    f_jadwal.update_xaxes(tickvals=[f"{y}-01-01" for y in tahun], ticktext=[str(y) for y in tahun])  # years only
+    f_jadwal.add_vline(x=akhir_periode(periode), line_dash="dash", line_color="#555")
+    f_jadwal.update_yaxes(autorange="reversed")
+    f_jadwal.update_layout(separators=PEMISAH[b], height=max(360, 22 * len(j) + 140),
+                           legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"})
+    return {"fisik": f_fisik, "uang": f_uang, "pilar": _status_per("pilar", teks("prg_status_per_pilar", b)),
+            "opd": _status_per("opd", teks("prg_ringkasan_opd", b)), "jadwal": f_jadwal}
 
 
 if prog.empty or pp.empty:
@@ -63,63 +121,14 @@ st.caption(teks("prg_ket_status", b).format(ambang=angka(ambil("ambang_terlambat
                                             cepat=angka(atur["ambang_lebih_cepat_persen"], 0, b),
                                             usang=atur["laporan_usang_bulan"]))
 
-k = st.columns(2)
-fisik = kurva.melt(id_vars="periode", value_vars=["target_fisik", "realisasi_fisik"], var_name="seri",
-                   value_name="persen")
-fisik["seri"] = fisik["seri"].map({"target_fisik": teks("target", b), "realisasi_fisik": teks("realisasi", b)})
-f = px.line(fisik, x="periode", y="persen", color="seri", markers=True, title=teks("prg_kurva_fisik", b),
-            labels={"periode": teks("periode", b), "persen": "%", "seri": ""}, range_y=[0, 102])
-f.update_layout(separators=PEMISAH, legend=LEGENDA_BAWAH)
-with k[0]:
-    grafik(f)
-uang = kurva.assign(**{c_: kurva[c_] / 1e9 for c_ in ("rencana_anggaran", "realisasi_anggaran")})
-uang = uang.melt(id_vars="periode", value_vars=["rencana_anggaran", "realisasi_anggaran"], var_name="seri",
-                 value_name="miliar")
-uang["seri"] = uang["seri"].map({"rencana_anggaran": teks("prg_rencana", b),
-                                 "realisasi_anggaran": teks("realisasi", b)})
-f = px.line(uang, x="periode", y="miliar", color="seri", markers=True, title=teks("prg_kurva_anggaran", b),
-            labels={"periode": teks("periode", b), "miliar": teks("prg_rp_miliar", b), "seri": ""})
-f.add_hline(y=pagu / 1e9, line_dash="dot", line_color="#c0392b",
-            annotation_text=f"{teks('prg_pagu', b)} {angka(pagu / 1e9, 1, b)}", annotation_position="bottom right")
-f.update_layout(separators=PEMISAH, legend=LEGENDA_BAWAH)
-with k[1]:
-    grafik(f)
-
-
-def _status_per(kolom: str, judul: str):
-    # names from the data reach plotly's HTML subset (axis, hover): made inert first
-    t = status.assign(**{kolom: status[kolom].map(np_) if kolom == "pilar" else status[kolom].map(aman_html),
-                         "status": status["status"].map(status_nama)})
-    f = px.histogram(t, y=kolom, color="status", title=judul,
-                     color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
-                     category_orders={"status": [status_nama[s_] for s_ in STATUS]})
-    f.update_layout(separators=PEMISAH, xaxis_title=teks("program", b), yaxis_title="", legend_title="",
-                    legend=LEGENDA_BAWAH, height=420, xaxis={"dtick": 1})
-    return f
-
-
-k = st.columns(2)
-with k[0]:
-    grafik(_status_per("pilar", teks("prg_status_per_pilar", b)))
-with k[1]:
-    grafik(_status_per("opd", teks("prg_ringkasan_opd", b)))
-j = jadwal(status)
-j = j.assign(status=j["status"].map(status_nama), label=(j["id_program"] + " · " + j["nama"]).map(aman_html),
-             opd=j["opd"].map(aman_html),
-             # months by the one formatter (plotly's own date hover is English: "Jan 2022")
-             jangka=[f"{nama_periode(f'{m_.year}-01', b)} – {nama_periode(f'{s_.year}-12', b)}"
-                     for m_, s_ in zip(j["mulai"], j["selesai"], strict=True)])
-f = px.timeline(j, x_start="mulai", x_end="selesai", y="label", color="status", title=teks("prg_jadwal", b),
-                color_discrete_map={status_nama[s_]: w for s_, w in WARNA.items()},
-                hover_data={"opd": True, "jangka": True, "label": False, "mulai": False, "selesai": False},
-                labels={"label": "", "status": "", "opd": teks("prg_kol_opd", b), "jangka": teks("prg_jadwal", b)})
-tahun = list(range(int(j["mulai"].dt.year.min()), int(j["selesai"].dt.year.max()) + 2)) if len(j) else []
-f.update_xaxes(tickvals=[f"{y}-01-01" for y in tahun], ticktext=[str(y) for y in tahun])  # years: no month names
-f.add_vline(x=akhir_periode(periode), line_dash="dash", line_color="#555")
-f.update_yaxes(autorange="reversed")
-f.update_layout(separators=PEMISAH, height=max(360, 22 * len(j) + 140),
-                legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"})
-grafik(f)
+gr = _grafik(str(g.path), g.versi(), periode, tuple(pilar), tuple(opd), tuple(jenis), b)
+for kolom, isi in zip(st.columns(2), ("fisik", "uang"), strict=True):
+    with kolom:
+        grafik(gr[isi])
+for kolom, isi in zip(st.columns(2), ("pilar", "opd"), strict=True):
+    with kolom:
+        grafik(gr[isi])
+grafik(gr["jadwal"])
 
 st.subheader(teks("prg_daftar_terlambat", b))
 ekspor_t, tampil_t = tabel_status(status, b, np_, hanya_terlambat=True)
@@ -153,7 +162,7 @@ else:
                                                  "realisasi_persen": teks("realisasi", b)})
     f = px.line(satu_kurva, x="periode", y="persen", color="seri", markers=True, range_y=[0, 102],
                 labels={"periode": teks("periode", b), "persen": "%", "seri": ""})
-    f.update_layout(separators=PEMISAH, height=300, margin={"t": 20})
+    f.update_layout(separators=PEMISAH[b], height=300, margin={"t": 20})
     grafik(f)
 
 st.subheader(teks("prg_semua_program", b))

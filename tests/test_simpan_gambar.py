@@ -45,3 +45,31 @@ def test_figur_tetap_per_bahasa_tanpa_mengubah_figur():
     assert list(ingg["data"][0]["x"]) == ["October 2024", "November 2024"]
     assert indo["layout"]["separators"] == ",." and ingg["layout"]["separators"] == ".,"
     assert tuple(fig.data[0].x) == ("2024-10", "2024-11") and fig.layout.separators is None
+
+
+DIBANGUN: list[tuple] = []
+
+
+def _bangun_tabel(df: pd.DataFrame, bahasa: str, judul: dict) -> pd.DataFrame:
+    from indicators.tampilan.tabel import tabel_layar
+
+    DIBANGUN.append((len(df), bahasa))
+    return tabel_layar(df, bahasa, judul)
+
+
+def test_sekali_dibangun_sekali_per_argumen():
+    """``sekali`` builds a display product once per arguments: equal inputs are served from the first
+    build; other values or another language build anew, and each answer is what the builder makes."""
+    from indicators.tampilan.tabel import tabel_layar
+
+    df = pd.DataFrame({"aduan": [1200.0, 3.5], "nama": ["Terbanggi Besar", "Gunung Sugih"]})
+    judul = {"aduan": "Aduan", "nama": "Nama"}
+    DIBANGUN.clear()
+    a = _bersama.sekali(_bangun_tabel, df, "id", judul)
+    b = _bersama.sekali(_bangun_tabel, df.copy(), "id", judul)   # equal content, another object
+    assert DIBANGUN == [(2, "id")] and a.equals(b) and a.equals(tabel_layar(df, "id", judul))
+    assert a.iloc[0, 0] == "1.200,0"
+    en = _bersama.sekali(_bangun_tabel, df, "en", judul)
+    assert en.iloc[0, 0] == "1,200.0" and DIBANGUN == [(2, "id"), (2, "en")]
+    lain = _bersama.sekali(_bangun_tabel, df.assign(aduan=[1201.0, 3.5]), "id", judul)
+    assert lain.iloc[0, 0] == "1.201,0" and len(DIBANGUN) == 3
