@@ -46,6 +46,7 @@ from pages._bersama import (
     peran,
     peta_leaflet,
     pilihan_url,
+    sekali,
     unduh,
 )
 
@@ -188,7 +189,7 @@ with kanan:
     unit = pilihan_url(teks("rk_pilih_unit", b), "unit", unit_opsi,
                        format_func=lambda x: f"{nama_unit[x]} ({x})")
     baris = t.set_index("kode_wilayah").loc[unit] if unit else None
-    grafik(grafik_distribusi(tampil_unit["skor"], b, teks("rk_judul_distribusi", b).format(ukuran=label_ukuran),
+    grafik(sekali(grafik_distribusi, tampil_unit["skor"], b, teks("rk_judul_distribusi", b).format(ukuran=label_ukuran),
                              teks("rk_skor_0_100", b), baris["skor"] if baris is not None else None,
                              nama_unit.get(unit, "")))
 
@@ -217,7 +218,7 @@ if interval is not None:
     if len(ada) > 60:  # the chart keeps the ends; the table has every unit
         ada = pd.concat([ada.head(25), ada[ada["kode_wilayah"] == unit], ada.tail(25)]).drop_duplicates("kode_wilayah")
         st.caption(teks("rk_interval_potong", b).format(n=len(urut)))
-    grafik(grafik_interval(ada, b, teks("rk_judul_interval", b), unit))
+    grafik(sekali(grafik_interval, ada, b, teks("rk_judul_interval", b), unit))
 else:
     st.caption(teks("rk_interval_hanya_pilar", b))
 ekspor, tampil = tabel_peringkat(tampil_unit, b, ind.satuan if ind is not None else "")
@@ -289,7 +290,7 @@ if unit:
         tren = _skor.tren(tingkat, jendela, setelan, ukuran, "indikator" if ind is not None else
                           "elemen" if elemen != SEMUA else "skor", unit)
     seri = {"unit": nama_unit[unit], "median": teks("rk_median_unit", b).format(unit=teks(tingkat, b))}
-    grafik(grafik_tren(tren.assign(seri=tren["seri"].map(seri)), b,
+    grafik(sekali(grafik_tren, tren.assign(seri=tren["seri"].map(seri)), b,
                        teks("rk_judul_tren", b).format(ukuran=label_ukuran), teks("rk_skor_0_100", b)))
 
 # --- what-if weights (a fragment: moving a slider re-aggregates here only, nothing above is rerun) ------
@@ -335,7 +336,7 @@ def uji_bobot() -> None:
                        "baru": h_uji.bobot_efektif.set_index("indikator").loc[ids_b, "bobot_efektif"].to_numpy()})
     kiri, kanan = st.columns([1, 1.2])
     with kiri:
-        grafik(grafik_bobot(bw, b, teks("rk_judul_bobot", b)))
+        grafik(sekali(grafik_bobot, bw, b, teks("rk_judul_bobot", b)))
     with kanan:
         if ind is not None:
             st.info(teks("rk_uji_indikator", b), icon=":material/info:")
@@ -373,8 +374,8 @@ if ind is None and elemen == SEMUA:
                                                           nilai=angka(terbesar["sobol_total"], 2, b)))
     kiri, kanan = st.columns(2)
     with kiri:
-        grafik(grafik_sensitivitas(sob, b, teks("rk_judul_sobol", b)))
+        grafik(sekali(grafik_sensitivitas, sob, b, teks("rk_judul_sobol", b)))
     if pilar == "indeks":
         hp = _skor.tanpa_pilar(tingkat, periode, setelan)
         with kanan:
-            grafik(grafik_hapus_pilar(hp.ringkasan, nama_pilar, b, teks("rk_judul_hapus_pilar", b)))
+            grafik(sekali(grafik_hapus_pilar, hp.ringkasan, nama_pilar, b, teks("rk_judul_hapus_pilar", b)))
