@@ -120,7 +120,7 @@ def test_pembaca_terus_menerus_mengalah_pada_penulis_dan_lepas_saat_diam(tmp_pat
 
     def baca_terus():
         while not berhenti.is_set():
-            g.versi()
+            g.baca("layanan_permohonan")  # a real query each time (versi() is answered from a stat now)
             time.sleep(0.2)
 
     t = threading.Thread(target=baca_terus, daemon=True)
